@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace IntegrationCases.Cli;
+
+/// <summary>The commands of the local host, in the order that help lists them.</summary>
+internal static class CommandCatalogue
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
