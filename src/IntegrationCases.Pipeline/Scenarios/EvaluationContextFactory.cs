@@ -1,0 +1,27 @@
+using IntegrationCases.Engine.Cases;
+using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Engine.Municipalities;
+using IntegrationCases.Engine.Parameters;
+using IntegrationCases.Pipeline.Municipalities;
+
+namespace IntegrationCases.Pipeline.Scenarios;
+
+/// <summary>Builds the engine's context: every municipality of the register, with its facts where data has them.</summary>
+public static class EvaluationContextFactory
+{
+    public static EvaluationContext Create(
+        ParameterStore parameters,
+        IReadOnlyDictionary<string, MunicipalityFacts>? facts = null,
+        MunicipalityRegister? register = null,
+        CaseCatalogue? catalogue = null)
+    {
+        register ??= MunicipalityRegister.Default;
+        var municipalities = register.All.ToDictionary(
+            m => m.Code,
+            m => facts is not null && facts.TryGetValue(m.Code, out var f)
+                ? f
+                : new MunicipalityFacts(m.Code, m.Name, new Dictionary<string, double>(), new Dictionary<int, double>()),
+            StringComparer.Ordinal);
+        return new EvaluationContext(parameters, catalogue ?? CaseCatalogue.Standard, municipalities);
+    }
+}
