@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Net;
+using System.Security.Cryptography;
+using IntegrationCases.Pipeline.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+namespace IntegrationCases.Cli.Commands;
+
+/// <summary>
+/// <c>serve</c>: the HTTP API of the Functions app on Kestrel over the local output folder, for a laptop and
+/// Power BI Desktop. Bound to 127.0.0.1 by default; every endpoint but /api/health needs the key.
+/// </summary>
+internal static class ServeCommand
+{
+    /// <summary>The environment variable that gives the key when --key is not used.</summary>
+    public const string KeyVariable = "INTEGRATION_CASES_API_KEY";
+
+    public static Command Create()
+    {
+        var root = new Option<DirectoryInfo>("--root")
+        {
+            Description = "Outputmappen, som genberegningen skrev (med mart/ og extracts/).",
+            DefaultValueFactory = _ => new DirectoryInfo("out"),
+        };
+        var host = new Option<string>("--host")
+        {
+            Description = "IP-adressen, der lyttes på. Standard: 127.0.0.1 (kun denne maskine).",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = "Porten, der lyttes på (0 = en ledig port).",
+            DefaultValueFactory = _ => 7071,
+        };
+        var key = new Option<string?>("--key")
+        {
+            Description = $"API-nøglen ('x-functions-key' eller '?code='). Standard: miljøvariablen {KeyVariable}, ellers en tilfældig nøgle, der skrives ud ved start.",
+        };
+
+        var command = new Command("serve", "Start API'et lokalt (samme adresser som Azure Functions-appen) over outputmappen.");
+        command.Options.Add(root);
+        command.Options.Add(host);
+        command.Options.Add(port);
+        command.Options.Add(key);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var hostValue = parseResult.GetValue(host)!;
+            if (!IPAddress.TryParse(hostValue, out _) && hostValue != "localhost")
+            {
+                await Console.Error.WriteLineAsync($"--host skal være en IP-adresse, fx 127.0.0.1; '{hostValue}' er ikke.");
+                return 2;
+            }
+
+            var portValue = parseResult.GetValue(port);
+            if (portValue is < 0 or > 65535)
+            {
+                await Console.Error.WriteLineAsync($"--port skal være mellem 0 og 65535; {portValue} er ikke.");
+                return 2;
+            }
+
+            var keyValue = parseResult.GetValue(key) ?? Environment.GetEnvironmentVariable(KeyVariable);
+            var generated = string.IsNullOrWhiteSpace(keyValue);
+            if (generated)
+            {
+                keyValue = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            }
+
+            var rootValue = parseResult.GetValue(root)!;
+            await using var app = LocalApiServer.Build(new LocalApiServerSettings(rootValue.FullName, keyValue!, hostValue, portValue));
+            await app.StartAsync(cancellationToken);
+            var uri = LocalApiServer.ListeningUri(app);
+            Console.WriteLine($"API'et kører på {uri}api/ over {rootValue.FullName}");
+            Console.WriteLine(generated
+                ? $"Nøgle (tilfældig for denne kørsel; sæt {KeyVariable} eller --key for en fast): {keyValue}"
+                : "Nøgle: den angivne (--key eller " + KeyVariable + ").");
+            if (!IPAddress.IsLoopback(IPAddress.TryParse(hostValue, out var a) ? a : IPAddress.Loopback))
+            {
+                Console.WriteLine($"Advarsel: {hostValue} er ikke kun denne maskine; andre på netværket kan nå API'et med nøglen.");
+            }
+
+            Console.WriteLine("Stop med Ctrl+C.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop cleanly below.
+            }
+
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text.Json;
+using IntegrationCases.Engine;
+using IntegrationCases.Engine.Cases;
+using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Pipeline.Municipalities;
+using IntegrationCases.Pipeline.Scenarios;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace IntegrationCases.Pipeline.Http;
+
+/// <summary>
+/// The HTTP API's handlers, shared by the Azure Functions app and the local <c>serve</c> host: each reads the
+/// request, calls the pipeline or the engine, and answers with JSON, a file or an RFC 9457 problem. Keys are the
+/// host's business (the Functions host, or <see cref="FunctionKeyMiddleware"/> for <c>serve</c>).
+/// </summary>
+public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options, TimeProvider clock, ILogger<ApiHandlers> logger)
+{
+    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+    private readonly ApiOptions _options = options.Value;
+
+    /// <summary><c>POST /api/scenarios/evaluate</c>: a scenario of API.md in the body, its result back.</summary>
+    public async Task<IResult> EvaluatePostAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsJson(request.ContentType))
+        {
+            return Problems.UnsupportedMediaType(request.ContentType);
+        }
+
+        using var body = await RequestBody.ReadAsync(request, _options.MaxScenarioBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            ApiLog.BodyTooLarge(logger, _options.MaxScenarioBodyBytes, request.Path);
+            return Problems.BodyTooLarge(_options.MaxScenarioBodyBytes);
+        }
+
+        return await EvaluateAsync(ScenarioJson.Parse(body.Span), cancellationToken);
+    }
+
+    /// <summary><c>GET /api/scenarios/evaluate?municipalityCode=851&amp;caseId=NY-JOB-30&amp;…</c>: the flat form for Power Query.</summary>
+    public async Task<IResult> EvaluateGetAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.QueryString.Value is { } qs && qs.Length > _options.MaxQueryLength)
+        {
+            ApiLog.BodyTooLarge(logger, _options.MaxQueryLength, request.Path);
+            return Problems.BodyTooLarge(_options.MaxQueryLength);
+        }
+
+        var (json, errors) = FlatScenarioQuery.ToScenarioJson(request.Query);
+        if (json is null)
+        {
+            ApiLog.ScenarioRejected(logger, errors.Count, errors[0].Path);
+            return Problems.InvalidQuery(errors);
+        }
+
+        return await EvaluateAsync(ScenarioJson.Parse(json), cancellationToken);
+    }
+
+    /// <summary><c>GET /api/cases</c>: the standard case catalogue.</summary>
+    public IResult Cases()
+    {
+        return Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var c in CaseCatalogue.Standard.Cases)
+            {
+                w.WriteStartObject();
+                w.WriteString("caseId", c.Id);
+                w.WriteString("name", c.Name);
+                w.WriteString("targetGroup", c.TargetGroup);
+                w.WriteString("targetGroupLabel", c.TargetGroupLabel);
+                w.WriteString("description", c.Description);
+                w.WriteNumber("participationShare", c.ParticipationShare);
+                w.WriteNumber("horizonYears", c.HorizonYears);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    /// <summary><c>GET /api/municipalities</c>: the 98 municipalities, with the target-group counts of the latest run where there are any.</summary>
+    public async Task<IResult> MunicipalitiesAsync(CancellationToken cancellationToken)
+    {
+        var context = await data.EvaluationContextAsync(cancellationToken);
+        return Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var m in MunicipalityRegister.Default.All)
+            {
+                w.WriteStartObject();
+                w.WriteString("municipalityCode", m.Code);
+                w.WriteString("name", m.Name);
+                w.WriteString("regionCode", m.RegionCode);
+                w.WriteString("regionName", m.RegionName);
+                w.WriteStartObject("targetGroupPersonsByCase");
+                if (context.Municipalities.TryGetValue(m.Code, out var facts))
+                {
+                    foreach (var (caseId, persons) in facts.TargetGroupPersonsByCase.OrderBy(p => p.Key, StringComparer.Ordinal))
+                    {
+                        w.WriteNumber(caseId, persons);
+                    }
+                }
+
+                w.WriteEndObject();
+                w.WriteString("resultsUrl", $"{ApiRoutes.Prefix}/municipalities/{m.Code}/results");
+                w.WriteString("extractXlsxUrl", $"{ApiRoutes.Prefix}/municipalities/{m.Code}/extract.xlsx");
+                w.WriteString("extractCsvUrl", $"{ApiRoutes.Prefix}/municipalities/{m.Code}/extract.csv");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    /// <summary><c>GET /api/municipalities/{kode}/results</c>: the municipality's case results from the latest run.</summary>
+    public async Task<IResult> MunicipalityResultsAsync(string kode, CancellationToken cancellationToken)
+    {
+        if (!MunicipalityRegister.Default.TryGetByCode(kode ?? string.Empty, out var municipality))
+        {
+            return Problems.UnknownMunicipality(kode ?? string.Empty);
+        }
+
+        var json = await data.MunicipalityResultsAsync(municipality, cancellationToken);
+        return json is null
+            ? Problems.NoResultsYet($"Resultaterne for {municipality.Name} Kommune")
+            : new JsonBytesResult(json, "no-cache");
+    }
+
+    /// <summary><c>GET /api/municipalities/{kode}/extract.xlsx</c> or <c>.csv</c>: the municipality's refreshed extract.</summary>
+    public async Task<IResult> MunicipalityExtractAsync(string kode, string format, CancellationToken cancellationToken)
+    {
+        if (!MunicipalityRegister.Default.TryGetByCode(kode ?? string.Empty, out var municipality))
+        {
+            return Problems.UnknownMunicipality(kode ?? string.Empty);
+        }
+
+        var contentType = format switch
+        {
+            "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "csv" => "text/csv; charset=utf-8",
+            _ => null,
+        };
+        if (contentType is null)
+        {
+            return Problems.NotFound($"Udtrækket findes som 'extract.xlsx' og 'extract.csv', ikke som 'extract.{Problems.Shorten(format ?? string.Empty)}'.");
+        }
+
+        var content = await data.ExtractAsync(municipality, format!, cancellationToken);
+        return content is null
+            ? Problems.NoResultsYet($"Udtrækket for {municipality.Name} Kommune")
+            : new StreamFileResult(new MemoryStream(content, writable: false), contentType, $"business-cases-{municipality.Code}.{format}");
+    }
+
+    /// <summary><c>GET /api/parameters?date=2026-01-01</c>: every unit price and rule in force on the date (default: today in Denmark).</summary>
+    public async Task<IResult> ParametersAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        DateOnly date;
+        var dates = request.Query["date"];
+        if (dates.Count == 0)
+        {
+            date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Copenhagen).DateTime);
+        }
+        else if (dates.Count > 1 || !DateOnly.TryParseExact(dates[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return Problems.InvalidDate(string.Join(',', dates.ToArray()));
+        }
+
+        var unknown = request.Query.Keys.Where(k => k is not ("date" or "code")).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            return Problems.InvalidQuery([.. unknown.Select(k => new ValidationError(k, $"'{Problems.Shorten(k)}' er ikke en parameter her; kun 'date' kan angives."))]);
+        }
+
+        var context = await data.EvaluationContextAsync(cancellationToken);
+        var store = context.Parameters;
+        var descriptions = store.Series.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        return Json(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("parameterSet", store.ContentHash);
+            w.WriteStartArray("parameters");
+            foreach (var v in store.InForceOn(date))
+            {
+                w.WriteStartObject();
+                w.WriteString("id", v.Id);
+                w.WriteString("description", descriptions.TryGetValue(v.Id, out var s) ? s.Description : string.Empty);
+                w.WriteString("validFrom", v.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteNumber("value", v.Value);
+                w.WriteString("unit", v.Unit);
+                w.WriteString("source", v.Source);
+                w.WriteBoolean("isEstimate", v.IsEstimate);
+                if (v.Note is not null)
+                {
+                    w.WriteString("note", v.Note);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary><c>GET /api/health</c>: no key needed; says the process is up and which engine it runs.</summary>
+    public static IResult Health() => Json(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("status", "ok");
+        w.WriteString("engineVersion", EngineInfo.EngineVersion);
+        w.WriteString("methodVersion", EngineInfo.MethodVersion);
+        w.WriteEndObject();
+    });
+
+    /// <summary><c>GET /api/openapi.json</c>: the OpenAPI 3.0 document of this API.</summary>
+    public static IResult OpenApi() => new JsonBytesResult(OpenApiDocument.Utf8, "no-cache");
+
+    private async Task<IResult> EvaluateAsync(ScenarioParseOutcome parsed, CancellationToken cancellationToken)
+    {
+        if (parsed.Scenario is null)
+        {
+            ApiLog.ScenarioRejected(logger, parsed.Errors.Count, parsed.Errors.Count > 0 ? parsed.Errors[0].Path : "$");
+            return Problems.InvalidScenario(parsed.Errors);
+        }
+
+        var context = await data.EvaluationContextAsync(cancellationToken);
+        var outcome = ScenarioEvaluator.Evaluate(parsed.Scenario, context);
+        if (outcome.Result is null)
+        {
+            ApiLog.ScenarioRejected(logger, outcome.Errors.Count, outcome.Errors[0].Path);
+            return Problems.InvalidScenario(outcome.Errors);
+        }
+
+        return new JsonBytesResult(ScenarioJson.SerializeResult(outcome.Result));
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return true; // Power Query and curl often send none; the body must still be JSON.
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed))
+        {
+            return false;
+        }
+
+        var media = parsed.MediaType.Value ?? string.Empty;
+        return media.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || media.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static JsonBytesResult Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, ApiJsonWriter.Options))
+        {
+            write(writer);
+        }
+
+        return new JsonBytesResult(buffer.ToArray(), "no-cache");
+    }
+}

@@ -1,0 +1,15 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace IntegrationCases.Pipeline.Http;
+
+/// <summary>Writer options for the API's own JSON: compact, with Danish letters written as they are (not \u00e6).</summary>
+internal static class ApiJsonWriter
+{
+    public static readonly JsonWriterOptions Options = new()
+    {
+        Indented = false,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+}
