@@ -11,4 +11,12 @@ namespace IntegrationCases.Engine.Evaluation;
 public sealed record EvaluationContext(
     ParameterStore Parameters,
     CaseCatalogue Catalogue,
-    IReadOnlyDictionary<string, MunicipalityFacts> Municipalities);
+    IReadOnlyDictionary<string, MunicipalityFacts> Municipalities)
+{
+    /// <summary>
+    /// The start date of a scenario that gives none: hosts set 1 January of the next calendar year from their
+    /// TimeProvider (the engine has no clock). When null, the engine uses 1 January of the year after the
+    /// latest dated value in the parameter store.
+    /// </summary>
+    public DateOnly? DefaultStartDate { get; init; }
+}

@@ -1,0 +1,130 @@
+using IntegrationCases.Engine.Evaluation;
+
+namespace IntegrationCases.Engine.Simulation;
+
+/// <summary>
+/// The break-even effect multiplier of METHOD.md section 7: the λ in [0, λmax] at which the investment future
+/// with targets E_y + λ ΔE_y gives a net effect of 0, by bisection to 1e-6 on unrounded net effects. Only the
+/// investment future is re-run and only its net total is kept (no monthly lines), which keeps it lean.
+/// </summary>
+internal static class BreakEven
+{
+    public const double LambdaCeiling = 100;
+    public const double Precision = 1e-6;
+    private const int FeasibilityIterations = 100;
+
+    public static double? Multiplier(ResolvedScenario scenario, PriceTable prices, double baseNet, CohortSimulation simulation)
+    {
+        var extra = scenario.ExtraShares;
+        var targets = scenario.BaselineShares;
+        var any = false;
+        foreach (var d in extra)
+        {
+            any |= d != 0;
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        var hazards = new double[scenario.HorizonYears];
+        var r = scenario.JobLossMonthlyProbability;
+        var lambdaMax = LambdaMax(targets, extra, r, hazards);
+
+        double NetEffect(double lambda)
+        {
+            var fit = HazardCalibration.Calibrate(targets, extra, lambda, r, hazards);
+            if (!fit.Ok)
+            {
+                return double.NaN;
+            }
+
+            return simulation.Run(prices, hazards, true, scenario.DanishTestInvestmentPassShare, default, default, default) - baseNet;
+        }
+
+        var low = 0.0;
+        var fLow = NetEffect(low);
+        if (fLow == 0)
+        {
+            return low;
+        }
+
+        var high = lambdaMax;
+        var fHigh = NetEffect(high);
+        if (fHigh == 0)
+        {
+            return high;
+        }
+
+        if (double.IsNaN(fLow) || double.IsNaN(fHigh) || Math.Sign(fLow) == Math.Sign(fHigh))
+        {
+            return null;
+        }
+
+        while (high - low > Precision)
+        {
+            var mid = 0.5 * (low + high);
+            var fMid = NetEffect(mid);
+            if (fMid == 0)
+            {
+                return mid;
+            }
+
+            if (Math.Sign(fMid) == Math.Sign(fLow))
+            {
+                low = mid;
+                fLow = fMid;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return 0.5 * (low + high);
+    }
+
+    /// <summary>
+    /// The largest λ ≤ 100 with every E_y + λ ΔE_y in [0, 1] and reachable. The [0, 1] bound is closed-form;
+    /// reachability is then searched between λ = 1 (the scenario itself, validated) and that bound, assuming
+    /// a single change from reachable to unreachable (documented in docs/method.md).
+    /// </summary>
+    internal static double LambdaMax(double[] targets, double[] extra, double jobLoss, double[] scratch)
+    {
+        var bound = LambdaCeiling;
+        for (var y = 0; y < extra.Length; y++)
+        {
+            if (extra[y] > 0)
+            {
+                bound = Math.Min(bound, (1 - targets[y]) / extra[y]);
+            }
+            else if (extra[y] < 0)
+            {
+                bound = Math.Min(bound, targets[y] / -extra[y]);
+            }
+        }
+
+        bound = Math.Max(bound, 1);
+        if (HazardCalibration.Calibrate(targets, extra, bound, jobLoss, scratch).Ok)
+        {
+            return bound;
+        }
+
+        double feasible = 1, infeasible = bound;
+        for (var i = 0; i < FeasibilityIterations && infeasible - feasible > 1e-12; i++)
+        {
+            var mid = 0.5 * (feasible + infeasible);
+            if (HazardCalibration.Calibrate(targets, extra, mid, jobLoss, scratch).Ok)
+            {
+                feasible = mid;
+            }
+            else
+            {
+                infeasible = mid;
+            }
+        }
+
+        return feasible;
+    }
+}
