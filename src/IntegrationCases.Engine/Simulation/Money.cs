@@ -21,7 +21,7 @@ public static class Money
 
         if (value == 0)
         {
-            return 0m;
+            return 0.00m;
         }
 
         var bits = BitConverter.DoubleToInt64Bits(value);
@@ -41,7 +41,6 @@ public static class Money
 
         // |value| × 100 = mantissa × 100 × 2^exponent; mantissa × 100 < 2^60.
         var scaled = (ulong)mantissa * 100UL;
-        ulong cents;
         if (exponent >= 0)
         {
             return RoundLarge(negative, mantissa, exponent);
@@ -51,14 +50,14 @@ public static class Money
         if (shift >= 62)
         {
             // scaled < 2^60 ≤ 2^(shift-2): far below half an øre.
-            return 0m;
+            return 0.00m;
         }
 
         var quotient = scaled >> shift;
         var remainder = scaled & ((1UL << shift) - 1);
         var half = 1UL << (shift - 1);
-        cents = remainder >= half ? quotient + 1 : quotient;
-        return new decimal((int)(cents & 0xFFFFFFFF), (int)(cents >> 32), 0, negative && cents != 0, Scale);
+        var cents = remainder >= half ? quotient + 1 : quotient;
+        return new decimal(unchecked((int)(uint)cents), unchecked((int)(uint)(cents >> 32)), 0, negative && cents != 0, Scale);
     }
 
     /// <summary>Whole numbers of 2^52 and above: exact, no fraction to round.</summary>
