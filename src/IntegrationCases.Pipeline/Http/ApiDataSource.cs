@@ -1,7 +1,10 @@
 using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Municipalities;
 using IntegrationCases.Engine.Parameters;
+using IntegrationCases.Pipeline.Ingestion;
+using IntegrationCases.Pipeline.Mart;
 using IntegrationCases.Pipeline.Municipalities;
+using IntegrationCases.Pipeline.Recompute;
 using IntegrationCases.Pipeline.Scenarios;
 using IntegrationCases.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
@@ -45,16 +48,16 @@ public sealed class ApiDataSource(PipelineStorage storage, IOptions<ApiOptions> 
 
         try
         {
-            if (_snapshot is { } fresh && fresh != current)
+            if (_snapshot is { } fresh && !ReferenceEquals(fresh, current))
             {
                 return fresh.Context;
             }
 
             try
             {
-                var context = await LoadContextAsync(cancellationToken);
-                _snapshot = new Snapshot(context, clock.GetUtcNow());
-                return context;
+                var loaded = await LoadAsync(current, cancellationToken);
+                _snapshot = loaded;
+                return loaded.Context;
             }
             catch (Exception e) when (current is not null && e is not OperationCanceledException)
             {
@@ -71,21 +74,61 @@ public sealed class ApiDataSource(PipelineStorage storage, IOptions<ApiOptions> 
 
     /// <summary>The municipality's results of the latest run as JSON, or null before the first run.</summary>
     public async ValueTask<byte[]?> MunicipalityResultsAsync(Municipality municipality, CancellationToken cancellationToken) =>
-        await storage.TryReadAsync(StorageArea.Mart, $"latest/results/{municipality.Code}.json", cancellationToken);
+        await storage.TryReadAsync(StorageArea.Mart, $"{MartPaths.Latest}/{MartPaths.ResultsFile(municipality.Code)}", cancellationToken);
 
     /// <summary>The municipality's extract ('xlsx' or 'csv'), or null before the first run.</summary>
     public async ValueTask<byte[]?> ExtractAsync(Municipality municipality, string format, CancellationToken cancellationToken) =>
-        await storage.TryReadAsync(StorageArea.Extracts, $"{municipality.Code}/business-cases.{format}", cancellationToken);
+        await storage.TryReadAsync(
+            StorageArea.Extracts,
+            MartPaths.Extract(municipality.Code, format == "xlsx" ? MartPaths.ExtractXlsxFile : MartPaths.ExtractCsvFile),
+            cancellationToken);
 
-    private async Task<EvaluationContext> LoadContextAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The context of the latest published run: its municipality facts, and the parameter store with the
+    /// run's accepted unit-price inputs applied in the run's order (so an evaluation prices as the run did).
+    /// Before the first run: the built-in parameters and no facts.
+    /// </summary>
+    private async Task<Snapshot> LoadAsync(Snapshot? current, CancellationToken cancellationToken)
     {
-        var parameters = ParameterStore.Default;
+        var manifestBytes = await storage.TryReadAsync(StorageArea.Mart, $"{MartPaths.Latest}/{MartPaths.ManifestFile}", cancellationToken);
+        var manifest = manifestBytes is null ? null : RunManifest.FromJson(manifestBytes);
+        if (current is not null && current.RunId == manifest?.RunId)
+        {
+            return current with { LoadedUtc = clock.GetUtcNow() };
+        }
+
         IReadOnlyDictionary<string, MunicipalityFacts>? facts = null;
+        var parameters = ParameterStore.Default;
+        if (manifest is not null)
+        {
+            var factsBytes = await storage.TryReadAsync(StorageArea.Mart, $"{MartPaths.Latest}/{MartPaths.MunicipalityFactsFile}", cancellationToken);
+            facts = factsBytes is null ? null : MunicipalityFactsJson.Parse(factsBytes);
+            foreach (var input in manifest.Inputs.Where(i => i.Accepted && i.Path.StartsWith("unit-prices/", StringComparison.Ordinal)))
+            {
+                var content = await storage.TryReadAsync(StorageArea.Inputs, input.Path, cancellationToken);
+                if (content is null)
+                {
+                    continue;
+                }
+
+                using var stream = new MemoryStream(content, writable: false);
+                var outcome = await Ingestor.IngestAsync(input.Path, stream, null, cancellationToken);
+                if (outcome is { Accepted: true, Curated.UnitPriceOverrides: { } overrides })
+                {
+                    parameters = parameters.WithOverrides(overrides);
+                }
+            }
+
+            if (parameters.ContentHash != manifest.ParameterSet)
+            {
+                ApiLog.ParameterSetDiffers(logger, manifest.RunId, manifest.ParameterSet, parameters.ContentHash);
+            }
+        }
+
         var context = EvaluationContextFactory.Create(parameters, facts);
-        ApiLog.ContextLoaded(logger, parameters.ContentHash, facts?.Count ?? 0, storage.Location);
-        await Task.CompletedTask;
-        return context;
+        ApiLog.ContextLoaded(logger, manifest?.RunId ?? "(none)", parameters.ContentHash, facts?.Count ?? 0, storage.Location);
+        return new Snapshot(context, manifest?.RunId, clock.GetUtcNow());
     }
 
-    private sealed record Snapshot(EvaluationContext Context, DateTimeOffset LoadedUtc);
+    private sealed record Snapshot(EvaluationContext Context, string? RunId, DateTimeOffset LoadedUtc);
 }
