@@ -4,7 +4,7 @@ namespace IntegrationCases.PowerBi.Tests.Tmdl;
 /// A small, strict reader of the TMDL subset this project writes: tab indentation, '///' descriptions,
 /// 'key: value' properties, bare flags, '= value' defaults with multi-line bodies two levels deeper than the
 /// declaring line, and the objects database, model, queryGroup, ref table, table, column, measure, partition,
-/// relationship, expression and annotation. Anything else is an error naming file and line, so a file saved by
+/// relationship, expression, annotation and extendedProperty (a JSON body). Anything else is an error naming file and line, so a file saved by
 /// Power BI Desktop with new kinds of objects fails loudly instead of being half-read.
 /// </summary>
 public static class TmdlReader
@@ -23,13 +23,14 @@ public static class TmdlReader
         ["table"] = new(["lineageTag", "dataCategory"], ["isHidden"], [], ["column", "measure", "partition", "annotation"], Default.Forbidden),
         ["column"] = new(
             ["dataType", "formatString", "summarizeBy", "sourceColumn", "sortByColumn", "displayFolder", "lineageTag", "dataCategory"],
-            ["isHidden", "isKey", "isNameInferred", "isDataTypeInferred"], [], ["annotation"], Default.Optional),
+            ["isHidden", "isKey", "isNameInferred", "isDataTypeInferred"], [], ["annotation", "extendedProperty"], Default.Optional),
         ["measure"] = new(["formatString", "displayFolder", "lineageTag"], ["isHidden"], [], ["annotation"], Default.Required),
         ["partition"] = new(["mode", "queryGroup"], [], ["source"], ["annotation"], Default.Required),
         ["relationship"] = new(
             ["fromColumn", "toColumn", "crossFilteringBehavior", "fromCardinality", "toCardinality", "isActive"], [], [], ["annotation"], Default.Forbidden),
         ["expression"] = new(["lineageTag", "queryGroup"], [], [], ["annotation"], Default.Required),
         ["annotation"] = new([], [], [], [], Default.Required),
+        ["extendedProperty"] = new([], [], [], [], Default.Required),
     };
 
     /// <summary>Reads one TMDL document; returns its top-level objects.</summary>
