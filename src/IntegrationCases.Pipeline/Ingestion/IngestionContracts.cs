@@ -24,7 +24,11 @@ public sealed record IngestionOutcome(
     IReadOnlyList<IngestionIssue> Errors,
     long ErrorCount,
     IReadOnlyList<IngestionIssue> Warnings,
-    CuratedData? Curated);
+    CuratedData? Curated)
+{
+    /// <summary>All warnings, of which <see cref="Warnings"/> keeps the first (capped).</summary>
+    public long WarningCount { get; init; } = Warnings.Count;
+}
 
 /// <summary>Where a curated row came from: the input path, the content hash of the file, the 1-based row.</summary>
 public sealed record Lineage(string SourcePath, string ContentHash, long Row);
@@ -57,4 +61,20 @@ public sealed record CuratedData(
     IReadOnlyList<MunicipalTaxRate> TaxRates,
     IReadOnlyList<PopulationCount> Population,
     IReadOnlyList<MunicipalAssumption> Assumptions,
-    ParameterStore? UnitPriceOverrides);
+    ParameterStore? UnitPriceOverrides)
+{
+    /// <summary>Nothing curated: the start of every reader's result.</summary>
+    public static CuratedData Empty { get; } = new([], [], [], [], null);
+
+    /// <summary>
+    /// The validated JSON documents behind <see cref="UnitPriceOverrides"/> and <see cref="Assumptions"/>, kept
+    /// verbatim so that the curated Parquet layer can hold them and read them back.
+    /// </summary>
+    public IReadOnlyList<SourceDocument> Documents { get; init; } = [];
+}
+
+/// <summary>
+/// A validated JSON input kept as text: a unit-price override (<see cref="InputAddress.UnitPrices"/>) or a
+/// municipality's assumptions (<see cref="InputAddress.Assumptions"/>, with its municipality code).
+/// </summary>
+public sealed record SourceDocument(string Kind, string? MunicipalityCode, string Name, string Json, Lineage Lineage);
