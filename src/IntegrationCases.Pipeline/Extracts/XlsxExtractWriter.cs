@@ -1,0 +1,201 @@
+using ClosedXML.Excel;
+using IntegrationCases.Engine;
+
+namespace IntegrationCases.Pipeline.Extracts;
+
+/// <summary>
+/// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on), 'Pengestrømme'
+/// (the yearly cashflow per case with baseline, investment and difference), 'Nøgletal' (the KPIs) and
+/// 'Enhedspriser' (every unit price used, with its date and source). Column widths are fixed, never measured
+/// (AdjustToContents needs System.Drawing).
+/// </summary>
+public static class XlsxExtractWriter
+{
+    private const string MoneyFormat = "#,##0.00";
+    private const string NumberFormat = "#,##0.00##";
+
+    public static byte[] Write(MunicipalityExtract extract)
+    {
+        using var workbook = new XLWorkbook();
+        Assumptions(workbook.Worksheets.Add("Forudsætninger"), extract);
+        Cashflow(workbook.Worksheets.Add("Pengestrømme"), extract);
+        Kpis(workbook.Worksheets.Add("Nøgletal"), extract);
+        UnitPrices(workbook.Worksheets.Add("Enhedspriser"), extract);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void Assumptions(IXLWorksheet sheet, MunicipalityExtract e)
+    {
+        var row = 1;
+        sheet.Cell(row, 1).Value = $"Business cases for integrationsindsatsen – {e.Municipality.Name} Kommune ({e.Municipality.Code})";
+        sheet.Cell(row, 1).Style.Font.Bold = true;
+        row += 2;
+        foreach (var (label, value) in new (string, string)[]
+                 {
+                     ("Kommune", $"{e.Municipality.Name} ({e.Municipality.Code})"),
+                     ("Region", e.Municipality.RegionName),
+                     ("Kørsel", e.RunId),
+                     ("Startdato for forløbene", DanishFormat.Date(e.StartDate)),
+                     ("Parametersæt (hash)", e.ParameterSet),
+                     ("Beregningsversion", $"{e.EngineVersion} (metode {EngineInfo.MethodVersion})"),
+                     ("Fortegn", "Fra kommunens side: indtægt positiv, udgift negativ."),
+                     ("Ikke medregnet", "Udligning og generelle tilskud (bloktilskud) indgår ikke, som i SIRI/KL-materialet fra 2017."),
+                     ("Skat", "Kommuneskatten er den skat, indkomsten bærer i det år, den tjenes; en kommune på statsgaranti mærker den senere og delvist udlignet."),
+                 })
+        {
+            sheet.Cell(row, 1).Value = label;
+            sheet.Cell(row, 1).Style.Font.Bold = true;
+            sheet.Cell(row, 2).Value = value;
+            row++;
+        }
+
+        row++;
+        Header(sheet, row++, "Scenarie", "Case-id", "Business case", "Målgruppe", "Personer i målgruppen (data)", "Deltagere (fuldtid)", "Horisont (år)");
+        foreach (var c in ExtractRows.Ordered(e))
+        {
+            var hasDefinition = e.Catalogue.TryGet(c.Result.CaseId, out var definition);
+            sheet.Cell(row, 1).Value = ScenarioName(e, c.ScenarioId);
+            sheet.Cell(row, 2).Value = c.Result.CaseId;
+            sheet.Cell(row, 3).Value = hasDefinition ? definition.Name : c.Result.CaseId;
+            sheet.Cell(row, 4).Value = hasDefinition ? definition.TargetGroupLabel : "";
+            if (e.Facts.TargetGroupPersonsByCase.TryGetValue(c.Result.CaseId, out var persons))
+            {
+                Number(sheet.Cell(row, 5), persons, NumberFormat);
+            }
+
+            Number(sheet.Cell(row, 6), c.Participants, NumberFormat);
+            sheet.Cell(row, 7).Value = c.Result.HorizonYears;
+            row++;
+        }
+
+        row++;
+        Header(sheet, row++, "År", "Kommuneskatteprocent (data)");
+        foreach (var (year, rate) in e.Facts.KommuneskatRateByYear.OrderBy(x => x.Key))
+        {
+            sheet.Cell(row, 1).Value = year;
+            Number(sheet.Cell(row, 2), rate, "0.00%");
+            row++;
+        }
+
+        Widths(sheet, 34, 48, 40, 48, 18, 18, 14);
+    }
+
+    private static void Cashflow(IXLWorksheet sheet, MunicipalityExtract e)
+    {
+        Header(sheet, 1, "Scenarie", "Case-id", "Business case", "År", "Første måned", "Postkode", "Budgetpost",
+            "Basisforløb (kr.)", "Investeringsforløb (kr.)", "Forskel (kr.)");
+        var row = 2;
+        foreach (var r in ExtractRows.Cashflow(e))
+        {
+            sheet.Cell(row, 1).Value = r.ScenarioName;
+            sheet.Cell(row, 2).Value = r.CaseId;
+            sheet.Cell(row, 3).Value = r.CaseName;
+            sheet.Cell(row, 4).Value = r.Year;
+            sheet.Cell(row, 5).Value = DanishFormat.Date(r.FirstMonth);
+            sheet.Cell(row, 6).Value = r.LineCode;
+            sheet.Cell(row, 7).Value = r.LineLabel;
+            Money(sheet.Cell(row, 8), r.Baseline);
+            Money(sheet.Cell(row, 9), r.Investment);
+            Money(sheet.Cell(row, 10), r.Difference);
+            if (r.LineCode == Engine.Results.LineCodes.Net)
+            {
+                sheet.Range(row, 1, row, 10).Style.Font.Bold = true;
+            }
+
+            row++;
+        }
+
+        sheet.SheetView.FreezeRows(1);
+        Widths(sheet, 24, 16, 40, 6, 12, 22, 40, 20, 22, 18);
+    }
+
+    private static void Kpis(IXLWorksheet sheet, MunicipalityExtract e)
+    {
+        Header(sheet, 1, "Scenarie", "Case-id", "Business case", "Deltagere (fuldtid)", "Investering (kr.)", "Nettoeffekt (kr.)",
+            "Nutidsværdi (kr.)", "Gevinst pr. investeret krone", "Tilbagebetalingsmåned", "Break-even-effektfaktor", "Sparede ydelsesmåneder");
+        var row = 2;
+        foreach (var c in ExtractRows.Ordered(e))
+        {
+            var k = c.Result.Kpis;
+            sheet.Cell(row, 1).Value = ScenarioName(e, c.ScenarioId);
+            sheet.Cell(row, 2).Value = c.Result.CaseId;
+            sheet.Cell(row, 3).Value = ExtractRows.CaseName(e, c.Result.CaseId);
+            Number(sheet.Cell(row, 4), c.Participants, NumberFormat);
+            Money(sheet.Cell(row, 5), k.InvestmentTotal);
+            Money(sheet.Cell(row, 6), k.NetEffectTotal);
+            Money(sheet.Cell(row, 7), k.Npv);
+            Number(sheet.Cell(row, 8), k.ReturnPerKrone, NumberFormat);
+            if (k.PaybackMonth is { } payback)
+            {
+                sheet.Cell(row, 9).Value = payback;
+            }
+
+            Number(sheet.Cell(row, 10), k.BreakEvenEffectMultiplier, NumberFormat);
+            Number(sheet.Cell(row, 11), k.BenefitMonthsSaved, NumberFormat);
+            row++;
+        }
+
+        sheet.SheetView.FreezeRows(1);
+        Widths(sheet, 24, 16, 40, 14, 18, 18, 18, 14, 14, 14, 14);
+    }
+
+    private static void UnitPrices(IXLWorksheet sheet, MunicipalityExtract e)
+    {
+        Header(sheet, 1, "Parameter", "Gyldig fra", "Værdi", "Kilde");
+        var row = 2;
+        var used = e.Cases.SelectMany(c => c.Result.ParametersUsed)
+            .DistinctBy(p => (p.Id, p.ValidFrom))
+            .OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.ValidFrom);
+        foreach (var p in used)
+        {
+            sheet.Cell(row, 1).Value = p.Id;
+            sheet.Cell(row, 2).Value = DanishFormat.Date(p.ValidFrom);
+            Number(sheet.Cell(row, 3), p.Value, "#,##0.######");
+            sheet.Cell(row, 4).Value = p.Source;
+            row++;
+        }
+
+        sheet.SheetView.FreezeRows(1);
+        Widths(sheet, 44, 12, 16, 90);
+    }
+
+    private static string ScenarioName(MunicipalityExtract e, string scenarioId) =>
+        e.Scenarios.FirstOrDefault(s => s.ScenarioId == scenarioId)?.Name ?? scenarioId;
+
+    private static void Header(IXLWorksheet sheet, int row, params string[] labels)
+    {
+        for (var i = 0; i < labels.Length; i++)
+        {
+            sheet.Cell(row, i + 1).Value = labels[i];
+        }
+
+        var range = sheet.Range(row, 1, row, labels.Length);
+        range.Style.Font.Bold = true;
+        range.Style.Fill.BackgroundColor = XLColor.LightGray;
+    }
+
+    private static void Money(IXLCell cell, decimal amount)
+    {
+        cell.Value = amount;
+        cell.Style.NumberFormat.Format = MoneyFormat;
+    }
+
+    private static void Number(IXLCell cell, double? value, string format)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            cell.Value = v;
+            cell.Style.NumberFormat.Format = format;
+        }
+    }
+
+    private static void Widths(IXLWorksheet sheet, params double[] widths)
+    {
+        for (var i = 0; i < widths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = widths[i];
+        }
+    }
+}

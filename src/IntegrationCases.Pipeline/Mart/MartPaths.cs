@@ -1,0 +1,26 @@
+namespace IntegrationCases.Pipeline.Mart;
+
+/// <summary>
+/// Where the mart and extracts live inside their storage areas (docs/mart.md). A run writes
+/// <c>runs/&lt;runId&gt;/</c> in full, then copies it to <c>latest/</c> with <c>manifest.json</c> last.
+/// </summary>
+public static class MartPaths
+{
+    public const string Latest = "latest";
+    public const string ManifestFile = "manifest.json";
+    public const string MunicipalityFactsFile = "municipality-facts.json";
+    public const string ExtractXlsxFile = "business-cases.xlsx";
+    public const string ExtractCsvFile = "business-cases.csv";
+
+    public static string RunFolder(string runId) => $"runs/{runId}";
+
+    public static string TableFile(string table) => $"{table}.parquet";
+
+    /// <summary>A municipality's results (API.md result JSON per scenario) inside a run or latest folder.</summary>
+    public static string ResultsFile(string municipalityCode) => $"results/{municipalityCode}.json";
+
+    /// <summary>A municipality's extract inside a run folder; it is published to the extracts area as <c>&lt;kode&gt;/&lt;file&gt;</c>.</summary>
+    public static string RunExtract(string municipalityCode, string file) => $"extracts/{municipalityCode}/{file}";
+
+    public static string Extract(string municipalityCode, string file) => $"{municipalityCode}/{file}";
+}

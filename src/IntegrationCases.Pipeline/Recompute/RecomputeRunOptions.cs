@@ -1,0 +1,17 @@
+namespace IntegrationCases.Pipeline.Recompute;
+
+/// <summary>How one run is done.</summary>
+public sealed record RecomputeRunOptions
+{
+    /// <summary>
+    /// The first month of every case. Default: 1 January of the year after the run's date (the budget year
+    /// being planned). It is part of the inputs hash, so a new year gives a new run.
+    /// </summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>Compute and publish even when the inputs hash equals the published run's.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>How many files are written at once (storage calls run in parallel).</summary>
+    public int WriteParallelism { get; init; } = 8;
+}

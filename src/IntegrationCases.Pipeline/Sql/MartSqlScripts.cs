@@ -1,0 +1,105 @@
+using System.Text;
+using IntegrationCases.Pipeline.Mart;
+
+namespace IntegrationCases.Pipeline.Sql;
+
+/// <summary>
+/// Every T-SQL statement the loader sends, generated from <see cref="MartSchema"/>: the migrations (schemas
+/// and tables in <c>mart</c> and the staging copy in <c>mart_staging</c>), the staging reset and the swap. Names
+/// come only from the schema and are bracket-quoted; data never enters the text (bulk copy and parameters).
+/// </summary>
+public static class MartSqlScripts
+{
+    public const string MartSchemaName = "mart";
+    public const string StagingSchemaName = "mart_staging";
+    public const string JournalTable = "schema_versions";
+
+    /// <summary>The application lock that keeps two loaders from sharing the staging tables.</summary>
+    public const string LoadLock = "integration-cases-mart-load";
+
+    /// <summary>
+    /// The DbUp migrations, in order. A script, once run, is never edited: a change to the schema adds a new
+    /// script (for example an ALTER TABLE ... ADD), and the schema test fails until it exists (docs/mart.md).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Sql)> Migrations() =>
+    [
+        ("0001_create_schemas", CreateSchemas()),
+        ("0002_create_mart_tables", string.Join("\n", MartSchema.Tables.Select(t => CreateTable(MartSchemaName, t, withKey: true)))),
+        ("0003_create_staging_tables", string.Join("\n", MartSchema.Tables.Select(t => CreateTable(StagingSchemaName, t, withKey: false)))),
+    ];
+
+    public static string CreateSchemas() =>
+        $"IF SCHEMA_ID(N'{MartSchemaName}') IS NULL EXEC(N'CREATE SCHEMA {Quote(MartSchemaName)}');\n" +
+        $"IF SCHEMA_ID(N'{StagingSchemaName}') IS NULL EXEC(N'CREATE SCHEMA {Quote(StagingSchemaName)}');\n";
+
+    public static string CreateTable(string schema, MartTable table, bool withKey)
+    {
+        var sql = new StringBuilder();
+        sql.Append("CREATE TABLE ").Append(Name(schema, table)).Append(" (\n");
+        sql.AppendJoin(",\n", table.Columns.Select(c => $"    {Quote(c.Name)} {SqlType(c)} {(c.Nullable ? "NULL" : "NOT NULL")}"));
+        var keys = table.Keys.ToList();
+        if (withKey && keys.Count > 0)
+        {
+            sql.Append(",\n    CONSTRAINT ").Append(Quote($"PK_{schema}_{table.Name}"))
+               .Append(" PRIMARY KEY CLUSTERED (").AppendJoin(", ", keys.Select(k => Quote(k.Name))).Append(')');
+        }
+
+        return sql.Append("\n);\n").ToString();
+    }
+
+    /// <summary>Empties the staging tables before a load.</summary>
+    public static string ResetStaging() =>
+        string.Concat(MartSchema.Tables.Select(t => $"TRUNCATE TABLE {Name(StagingSchemaName, t)};\n"));
+
+    /// <summary>
+    /// Replaces the mart's content with the staging tables', inside the caller's transaction: readers see the
+    /// old run until the commit and the new run after it. run_manifest keeps every run (the new one replacing
+    /// a row of the same run id).
+    /// </summary>
+    public static string Swap()
+    {
+        var sql = new StringBuilder();
+        foreach (var table in MartSchema.Tables)
+        {
+            var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
+            if (table == MartSchema.RunManifest)
+            {
+                sql.Append($"DELETE FROM {Name(MartSchemaName, table)} WHERE {Quote("run_id")} IN (SELECT {Quote("run_id")} FROM {Name(StagingSchemaName, table)});\n");
+            }
+            else
+            {
+                sql.Append($"DELETE FROM {Name(MartSchemaName, table)} WITH (TABLOCKX);\n");
+            }
+
+            sql.Append($"INSERT INTO {Name(MartSchemaName, table)} WITH (TABLOCKX) ({columns}) SELECT {columns} FROM {Name(StagingSchemaName, table)};\n");
+        }
+
+        return sql.ToString();
+    }
+
+    public static string AcquireLoadLock() =>
+        $"DECLARE @result int; EXEC @result = sp_getapplock @Resource = N'{LoadLock}', @LockMode = N'Exclusive', @LockOwner = N'Session', @LockTimeout = 600000; " +
+        "IF @result < 0 THROW 50001, N'Another load of the mart holds the lock.', 1;";
+
+    public static string ReleaseLoadLock() =>
+        $"EXEC sp_releaseapplock @Resource = N'{LoadLock}', @LockOwner = N'Session';";
+
+    /// <summary>Every statement text the loader can send (for the parser test).</summary>
+    public static IEnumerable<(string Name, string Sql)> All() =>
+        [.. Migrations(), ("reset_staging", ResetStaging()), ("swap", Swap()), ("acquire_lock", AcquireLoadLock()), ("release_lock", ReleaseLoadLock())];
+
+    public static string SqlType(MartColumn column) => column.Type switch
+    {
+        MartType.Text => column.MaxLength > 0 ? $"nvarchar({column.MaxLength})" : "nvarchar(max)",
+        MartType.Int32 => "int",
+        MartType.Money => "decimal(18,2)",
+        MartType.Double => "float",
+        MartType.Date => "date",
+        MartType.TimestampUtc => "datetime2(3)",
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "Unknown mart type."),
+    };
+
+    public static string Name(string schema, MartTable table) => $"{Quote(schema)}.{Quote(table.Name)}";
+
+    public static string Quote(string identifier) => "[" + identifier.Replace("]", "]]", StringComparison.Ordinal) + "]";
+}
