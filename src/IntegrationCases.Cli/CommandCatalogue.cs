@@ -8,6 +8,9 @@ internal static class CommandCatalogue
     public static IEnumerable<Command> All()
     {
         yield return Commands.ServeCommand.Create();
+        yield return Commands.EvaluateCommand.Create();
+        yield return Commands.ParametersCommand.Create();
+        yield return Commands.CasesCommand.Create();
         yield break;
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Results;
@@ -36,7 +37,7 @@ public static class ScenarioJson
     {
         ArgumentNullException.ThrowIfNull(result);
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             WriteResult(writer, result);
         }
@@ -175,8 +176,16 @@ public static class ScenarioJson
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd(' ', '.', '|') + ".";
     }
 
     /// <summary>Walks the document against the scenario schema, collecting every error with its path.</summary>

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json;
+using IntegrationCases.Cli.Output;
+using IntegrationCases.Engine.Cases;
+
+namespace IntegrationCases.Cli.Commands;
+
+/// <summary><c>cases [--format table|json]</c>: the standard catalogue with every default and its argument.</summary>
+internal static class CasesCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<string>("--format") { Description = "table eller json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("cases", "Vis standardkatalogets cases med deres standardværdier.");
+        command.Options.Add(format);
+        command.SetAction(parseResult => Run(parseResult.GetValue(format)!, parseResult.InvocationConfiguration.Output));
+        return command;
+    }
+
+    public static int Run(string format, TextWriter output)
+    {
+        var catalogue = CaseCatalogue.Standard;
+        if (format == "json")
+        {
+            var options = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            output.WriteLine(JsonSerializer.Serialize(catalogue.Cases, options));
+            return EvaluateCommand.Ok;
+        }
+
+        foreach (var c in catalogue.Cases)
+        {
+            output.WriteLine($"{c.Id}: {c.Name}");
+            output.WriteLine($"  Målgruppe: {c.TargetGroupLabel} ({c.TargetGroup}); deltagerandel {DanishText.Plain(c.ParticipationShare)}");
+            output.WriteLine($"  {c.Description}");
+            output.WriteLine($"  Ydelse: {c.BenefitType}; husstande: {string.Join(", ", c.HouseholdMix.Select(h => $"{h.Key} {DanishText.Plain(h.Value)}"))}");
+            output.WriteLine($"  Refusionsur ved start: {c.InitialRefusionClockMonths} mdr.; i programmet: {(c.ProgrammeEligible ? "ja" : "nej")} (programmåned ved start {c.ProgrammeMonthAtStart}); horisont {c.HorizonYears} år");
+            output.WriteLine($"  Selvforsørgende, basis (år 1-10): {string.Join(" ", c.BaselineSelfSupportShareByYear.Select(DanishText.Plain))}");
+            output.WriteLine($"  Ekstra ved investering (år 1-10): {string.Join(" ", c.InvestmentExtraSelfSupportShareByYear.Select(DanishText.Plain))}");
+            output.WriteLine($"  Investering: {DanishText.Plain(c.InvestmentMonthlyCostPerParticipant)} kr./md. i {c.InvestmentDurationMonths} mdr. + {DanishText.Plain(c.InvestmentOneOffCostPerParticipant)} kr. én gang; ordinær indsats {DanishText.Plain(c.BaselineEffortCostPerMonth)} kr./md.");
+            output.WriteLine($"  Løn i job: {DanishText.Plain(c.MonthlyEarnings)} kr./md.; støtte i job {DanishText.Plain(c.InJobSupportMonthlyCost)} kr./md. i {c.InJobSupportDurationMonths} mdr.; jobtab {DanishText.Plain(c.JobLossMonthlyProbability)} pr. md.");
+            foreach (var (field, why) in c.Rationale.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                output.WriteLine($"    - {field}: {why}");
+            }
+
+            output.WriteLine();
+        }
+
+        return EvaluateCommand.Ok;
+    }
+}

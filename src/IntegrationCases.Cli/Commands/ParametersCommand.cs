@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using IntegrationCases.Cli.Output;
+using IntegrationCases.Engine.Parameters;
+
+namespace IntegrationCases.Cli.Commands;
+
+/// <summary><c>parameters [--date YYYY-MM-DD] [--format table|json]</c>: every unit price in force on a date, with its source.</summary>
+internal static class ParametersCommand
+{
+    public static Command Create()
+    {
+        var date = new Option<string?>("--date") { Description = "Datoen (ÅÅÅÅ-MM-DD). Standard: i dag." };
+        var format = new Option<string>("--format") { Description = "table eller json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("parameters", "Vis alle enhedspriser og regler, der gælder på en dato, med kilde.");
+        command.Options.Add(date);
+        command.Options.Add(format);
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(date),
+            parseResult.GetValue(format)!,
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date)));
+        return command;
+    }
+
+    public static int Run(string? dateText, string format, TextWriter output, TextWriter error, DateOnly today)
+    {
+        var date = today;
+        if (dateText is not null
+            && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            error.WriteLine($"--date: \"{dateText}\" er ikke en dato på formen ÅÅÅÅ-MM-DD.");
+            return EvaluateCommand.Rejected;
+        }
+
+        var store = ParameterStore.Default;
+        var values = store.InForceOn(date);
+        if (format == "json")
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("date", DanishText.Date(date));
+                writer.WriteString("parameterSet", store.ContentHash);
+                writer.WriteStartArray("parameters");
+                foreach (var v in values)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", v.Id);
+                    writer.WriteString("description", store.Find(v.Id)!.Description);
+                    writer.WriteString("unit", v.Unit);
+                    writer.WriteString("validFrom", DanishText.Date(v.ValidFrom));
+                    writer.WriteNumber("value", v.Value);
+                    writer.WriteString("source", v.Source);
+                    writer.WriteBoolean("estimate", v.IsEstimate);
+                    if (v.Note is not null)
+                    {
+                        writer.WriteString("note", v.Note);
+                    }
+
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+            return EvaluateCommand.Ok;
+        }
+
+        output.WriteLine($"Enhedspriser og regler i kraft {DanishText.Date(date)} (parametersæt {store.ContentHash[..12]}). * = skøn.");
+        output.WriteLine();
+        var table = new TextTable("Parameter", "Værdi", "Enhed", "Gælder fra", "Kilde") { LeftAligned = [0, 2, 4] };
+        foreach (var v in values)
+        {
+            table.Row(v.Id, DanishText.Plain(v.Value) + (v.IsEstimate ? " *" : string.Empty), v.Unit, DanishText.Date(v.ValidFrom), v.Source);
+        }
+
+        table.WriteTo(output);
+        if (values.Count == 0)
+        {
+            output.WriteLine($"Ingen parametre er i kraft {DanishText.Date(date)}; lageret begynder senere.");
+        }
+
+        return EvaluateCommand.Ok;
+    }
+}
