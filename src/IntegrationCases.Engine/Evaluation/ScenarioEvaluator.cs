@@ -13,19 +13,63 @@ public static class ScenarioEvaluator
 {
     public static EvaluationOutcome Evaluate(ScenarioRequest request, EvaluationContext context)
     {
+        var prepared = Prepare(request, context);
+        if (prepared.Errors.Count > 0)
+        {
+            return EvaluationOutcome.Rejected(prepared.Errors);
+        }
+
+        var result = ResultBuilder.Build(prepared.Scenario!, prepared.Prices!, prepared.BaseHazards!, prepared.InvestHazards!, prepared.Lineage!);
+        return EvaluationOutcome.Success(result);
+    }
+
+    /// <summary>The monthly money lines of both futures in DKK (index t × 10 + line), for tests of the yearly sums.</summary>
+    internal static (double[] Baseline, double[] Investment)? MonthlyLines(ScenarioRequest request, EvaluationContext context)
+    {
+        var prepared = Prepare(request, context);
+        if (prepared.Errors.Count > 0)
+        {
+            return null;
+        }
+
+        var scenario = prepared.Scenario!;
+        var simulation = new CohortSimulation();
+        var baseLines = new double[scenario.Months * CohortSimulation.LineCount];
+        var investLines = new double[scenario.Months * CohortSimulation.LineCount];
+        simulation.Run(prepared.Prices!, prepared.BaseHazards!, false, scenario.DanishTestBaselinePassShare, baseLines, default, default);
+        simulation.Run(prepared.Prices!, prepared.InvestHazards!, true, scenario.DanishTestInvestmentPassShare, investLines, default, default);
+        for (var i = 0; i < baseLines.Length; i++)
+        {
+            baseLines[i] *= scenario.Participants;
+            investLines[i] *= scenario.Participants;
+        }
+
+        return (baseLines, investLines);
+    }
+
+    private sealed record Prepared(
+        IReadOnlyList<ValidationError> Errors,
+        ResolvedScenario? Scenario = null,
+        PriceTable? Prices = null,
+        double[]? BaseHazards = null,
+        double[]? InvestHazards = null,
+        IReadOnlyList<ParameterUse>? Lineage = null);
+
+    private static Prepared Prepare(ScenarioRequest request, EvaluationContext context)
+    {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
 
         var (scenario, errors) = ScenarioResolver.Resolve(request, context);
         if (scenario is null)
         {
-            return EvaluationOutcome.Rejected(errors);
+            return new Prepared(errors);
         }
 
         var (prices, lineage, priceErrors) = PriceTable.Build(scenario, context.Parameters);
         if (prices is null)
         {
-            return EvaluationOutcome.Rejected(priceErrors);
+            return new Prepared(priceErrors);
         }
 
         var horizon = scenario.HorizonYears;
@@ -48,13 +92,9 @@ public static class ScenarioEvaluator
             }
         }
 
-        if (calibrationErrors.Count > 0)
-        {
-            return EvaluationOutcome.Rejected(calibrationErrors);
-        }
-
-        var result = ResultBuilder.Build(scenario, prices, baseHazards, investHazards, lineage);
-        return EvaluationOutcome.Success(result);
+        return calibrationErrors.Count > 0
+            ? new Prepared(calibrationErrors)
+            : new Prepared([], scenario, prices, baseHazards, investHazards, lineage);
     }
 
     private static ValidationError Unreachable(string path, HazardCalibration.Result fit, double jobLoss, string what)
