@@ -47,6 +47,7 @@ public sealed class TmdlReaderTests
         var partition = Assert.Single(table.ChildrenOf("partition"));
         Assert.Equal("m", partition.Expression);
         Assert.Equal("let\n    a = 1\nin\n    a", partition.ExpressionProperties["source"]);
+        Assert.Equal((6, 19), (measure.ExpressionLine, partition.ExpressionPropertyLines["source"]));
         Assert.Equal("dim_x", Assert.Single(table.ChildrenOf("annotation")).Expression);
     }
 

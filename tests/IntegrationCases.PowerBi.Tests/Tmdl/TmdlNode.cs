@@ -17,12 +17,18 @@ public sealed class TmdlNode(string kind, string name, string file, int line)
     /// <summary>The default property: the text after '=' on the declaration, or its multi-line body.</summary>
     public string? Expression { get; set; }
 
+    /// <summary>The file line where <see cref="Expression"/> starts (the declaration line for a one-line value).</summary>
+    public int ExpressionLine { get; set; }
+
     public string? Description { get; set; }
 
     public Dictionary<string, string> Properties { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Properties whose value is an expression body ('source =' of a partition).</summary>
     public Dictionary<string, string> ExpressionProperties { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The file line where each expression property's value starts.</summary>
+    public Dictionary<string, int> ExpressionPropertyLines { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> Flags { get; } = new(StringComparer.Ordinal);
 

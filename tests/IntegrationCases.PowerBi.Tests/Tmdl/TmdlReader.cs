@@ -161,11 +161,13 @@ public static class TmdlReader
                 }
 
                 var declLine = c.LineNumber;
-                var expression = ReadValue(c, rest[1..].Trim(), indent);
+                var (expression, startLine) = ReadValue(c, rest[1..].Trim(), indent);
                 if (!parent.ExpressionProperties.TryAdd(word, expression))
                 {
                     throw new TmdlFormatException(c.File, declLine, $"property '{word}' given twice");
                 }
+
+                parent.ExpressionPropertyLines[word] = startLine;
 
                 continue;
             }
@@ -258,11 +260,12 @@ public static class TmdlReader
                 }
 
                 node.Expression = value;
+                node.ExpressionLine = line;
                 c.Index++;
             }
             else
             {
-                node.Expression = ReadValue(c, value, indent);
+                (node.Expression, node.ExpressionLine) = ReadValue(c, value, indent);
             }
         }
 
@@ -277,14 +280,16 @@ public static class TmdlReader
 
     /// <summary>
     /// Reads the value of '=': the rest of the line, or (when that is empty) the following lines indented at least
-    /// two levels deeper than the declaring line. Leaves the cursor on the first line after the value.
+    /// two levels deeper than the declaring line. Leaves the cursor on the first line after the value. Returns the
+    /// value and the file line where it starts.
     /// </summary>
-    private static string ReadValue(Cursor c, string sameLine, int indent)
+    private static (string Value, int StartLine) ReadValue(Cursor c, string sameLine, int indent)
     {
+        var declLine = c.LineNumber;
         c.Index++;
         if (sameLine.Length != 0)
         {
-            return sameLine;
+            return (sameLine, declLine);
         }
 
         var bodyIndent = indent + 2;
@@ -321,7 +326,7 @@ public static class TmdlReader
         }
 
         c.Index = lastContent + 1;
-        return string.Join("\n", body.Take(lastContent - start + 1));
+        return (string.Join("\n", body.Take(lastContent - start + 1)), start + 1);
     }
 
     private static string FirstWord(string line)
