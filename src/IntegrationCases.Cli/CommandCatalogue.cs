@@ -11,6 +11,8 @@ internal static class CommandCatalogue
         yield return Commands.EvaluateCommand.Create();
         yield return Commands.ParametersCommand.Create();
         yield return Commands.CasesCommand.Create();
+        yield return Commands.IngestCommand.Create();
+        yield return Commands.GenerateSampleInputsCommand.Create();
         yield break;
     }
 }
