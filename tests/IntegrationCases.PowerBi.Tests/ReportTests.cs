@@ -113,7 +113,7 @@ public sealed partial class ReportTests
 
             if (!page.TryGetProperty("name", out var name) || name.GetString() != Path.GetFileName(folder) || !PbirName().IsMatch(name.GetString()!))
             {
-                problems.Add($"{folder}: name must equal the folder name and use word characters or hyphens");
+                problems.Add($"{folder}: name must equal the folder name and use at most 50 word characters or hyphens");
             }
 
             if (!page.TryGetProperty("displayName", out var display) || string.IsNullOrWhiteSpace(display.GetString()))
@@ -155,13 +155,22 @@ public sealed partial class ReportTests
 
             if (!visual.TryGetProperty("name", out var name) || name.GetString() != folder || !PbirName().IsMatch(folder))
             {
-                problems.Add($"{file}: name must equal the folder name and use word characters or hyphens");
+                problems.Add($"{file}: name must equal the folder name and use at most 50 word characters or hyphens");
             }
 
             if (!visual.TryGetProperty("position", out var position)
                 || new[] { "x", "y", "z", "height", "width" }.Any(p => !position.TryGetProperty(p, out var v) || v.ValueKind != JsonValueKind.Number))
             {
                 problems.Add($"{file}: position needs numeric x, y, z, height and width");
+            }
+            else
+            {
+                var page = Json(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(file)!)!)!, "page.json"));
+                if (position.GetProperty("x").GetDouble() + position.GetProperty("width").GetDouble() > page.GetProperty("width").GetDouble()
+                    || position.GetProperty("y").GetDouble() + position.GetProperty("height").GetDouble() > page.GetProperty("height").GetDouble())
+                {
+                    problems.Add($"{file}: the visual reaches outside its page");
+                }
             }
 
             if (!visual.TryGetProperty("visual", out var body) || !body.TryGetProperty("visualType", out var type) || string.IsNullOrWhiteSpace(type.GetString()))
@@ -186,6 +195,6 @@ public sealed partial class ReportTests
         Assert.Matches(@"^[1-9][0-9]*\.(0|[1-9][0-9]*)\.0$", version.GetProperty("version").GetString());
     }
 
-    [GeneratedRegex(@"^[\w-]+$")]
+    [GeneratedRegex(@"^[\w-]{1,50}$")]
     private static partial Regex PbirName();
 }
