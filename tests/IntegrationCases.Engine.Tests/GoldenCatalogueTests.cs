@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IntegrationCases.Engine.Cases;
+using IntegrationCases.Engine.Scenarios;
+
+namespace IntegrationCases.Engine.Tests;
+
+/// <summary>
+/// Golden results for the standard catalogue: every case for 100 participants from 2026-01-01 with the
+/// built-in parameters. A regression lock (the independent checks are the hand-computed cases): a change
+/// here must come with a reason, a new EngineInfo.EngineVersion and a regenerated file
+/// (set UPDATE_GOLDEN=1 and run this test; the file is written to the source folder).
+/// </summary>
+public sealed class GoldenCatalogueTests
+{
+    private static readonly string GoldenPath = Path.Combine(SourceFolder(), "Golden", "catalogue-2026.json");
+
+    [Fact]
+    public void The_standard_catalogue_gives_its_golden_results()
+    {
+        var actual = new JsonObject { ["engineVersion"] = EngineInfo.EngineVersion };
+        foreach (var definition in CaseCatalogue.Standard.Cases)
+        {
+            var result = TestData.Evaluate(new ScenarioRequest { MunicipalityCode = "851", CaseId = definition.Id, Participants = 100, StartDate = TestData.Start2026 });
+            var k = result.Kpis;
+            actual[definition.Id] = new JsonObject
+            {
+                ["netByYear"] = new JsonArray([.. result.Years.Select(y => JsonValue.Create(y.Difference.Net.ToString(CultureInfo.InvariantCulture)))]),
+                ["investmentTotal"] = k.InvestmentTotal.ToString(CultureInfo.InvariantCulture),
+                ["netEffectTotal"] = k.NetEffectTotal.ToString(CultureInfo.InvariantCulture),
+                ["npv"] = k.Npv.ToString(CultureInfo.InvariantCulture),
+                ["returnPerKrone"] = k.ReturnPerKrone?.ToString("R", CultureInfo.InvariantCulture),
+                ["paybackMonth"] = k.PaybackMonth,
+                ["breakEvenEffectMultiplier"] = k.BreakEvenEffectMultiplier?.ToString("F6", CultureInfo.InvariantCulture),
+                ["benefitMonthsSaved"] = k.BenefitMonthsSaved.ToString("F9", CultureInfo.InvariantCulture),
+            };
+        }
+
+        var text = actual.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(GoldenPath, text);
+        }
+
+        Assert.True(File.Exists(GoldenPath), $"Golden file missing: {GoldenPath}");
+        Assert.Equal(File.ReadAllText(GoldenPath).ReplaceLineEndings("\n"), text);
+    }
+
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetDirectoryName(path)!;
+}
