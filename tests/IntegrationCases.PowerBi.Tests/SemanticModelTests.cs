@@ -289,6 +289,19 @@ public sealed partial class SemanticModelTests
     }
 
     [Fact]
+    public void Every_enumerated_property_has_a_value_tmdl_knows()
+    {
+        string[] dataTypes = ["string", "int64", "decimal", "double", "dateTime", "boolean"];
+        string[] summarizeBy = ["none", "sum", "min", "max", "count", "average", "distinctCount"];
+        var columns = Model.Columns.ToList();
+
+        NoFailures(columns.Where(c => !dataTypes.Contains(c.Property("dataType"))).Select(c => $"{c}: dataType '{c.Property("dataType")}'")
+            .Concat(columns.Where(c => c.Property("summarizeBy") is { } v && !summarizeBy.Contains(v)).Select(c => $"{c}: summarizeBy '{c.Property("summarizeBy")}'"))
+            .Concat(Model.Tables.Select(Partition).Where(p => p.Expression is not ("m" or "calculated")).Select(p => $"{p}: partition type '{p.Expression}'"))
+            .Concat(Model.Tables.Select(Partition).Where(p => p.Property("mode") is not "import").Select(p => $"{p}: mode '{p.Property("mode")}'")));
+    }
+
+    [Fact]
     public void The_model_is_danish_and_discourages_implicit_measures()
     {
         Assert.Equal("da-DK", Model.Model.Property("culture"));
@@ -360,7 +373,17 @@ public sealed partial class SemanticModelTests
         Assert.True(daxSources.Count > 10);
         NoFailures(daxSources.SelectMany(s =>
         {
-            var (refs, literals) = DaxReferences.Scan(s.Dax);
+            IReadOnlyList<DaxReference> refs;
+            IReadOnlyList<string> literals;
+            try
+            {
+                (refs, literals) = DaxReferences.Scan(s.Dax);
+            }
+            catch (FormatException e)
+            {
+                return [$"{s.Owner}: {e.Message}"];
+            }
+
             return refs.Select(r => r switch
             {
                 { Table: { } t, Name: null } when Model.Table(t) is null => $"{s.Owner}: table '{t}' does not exist",

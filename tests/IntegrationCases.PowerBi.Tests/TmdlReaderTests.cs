@@ -84,4 +84,22 @@ public sealed class TmdlReaderTests
     {
         Assert.Equal((table, column), TmdlReader.ReadColumnReference(text, "test"));
     }
+
+    [Fact]
+    public void The_DAX_scanner_finds_table_column_and_measure_references_outside_strings()
+    {
+        var (refs, literals) = DaxReferences.Scan("SUMX ( VALUES ( 'År'[År] ), [Nettoeffekt] ) + Kommune[Navn] & \"[ikke en ref]\"");
+
+        Assert.Equal([new DaxReference("År", "År"), new DaxReference(null, "Nettoeffekt"), new DaxReference("Kommune", "Navn")], refs);
+        Assert.Equal(["[ikke en ref]"], literals);
+    }
+
+    [Theory]
+    [InlineData("SUM ( 'T'[C] ")]
+    [InlineData("SUM ( 'T'[C] ) )")]
+    [InlineData("{ 1, 2 )")]
+    public void The_DAX_scanner_rejects_unbalanced_parentheses(string dax)
+    {
+        Assert.Throws<FormatException>(() => DaxReferences.Scan(dax));
+    }
 }

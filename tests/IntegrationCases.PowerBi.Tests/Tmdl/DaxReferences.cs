@@ -5,7 +5,8 @@ public sealed record DaxReference(string? Table, string? Name);
 
 /// <summary>
 /// Finds the table, column and measure references in a DAX expression, skipping string literals (which are
-/// returned separately: SELECTCOLUMNS and ADDCOLUMNS introduce column names as strings).
+/// returned separately: SELECTCOLUMNS and ADDCOLUMNS introduce column names as strings). Unbalanced
+/// parentheses or braces outside strings and names are a <see cref="FormatException"/>.
 /// </summary>
 public static class DaxReferences
 {
@@ -13,6 +14,7 @@ public static class DaxReferences
     {
         var refs = new List<DaxReference>();
         var literals = new List<string>();
+        var open = new Stack<char>();
         var i = 0;
         while (i < dax.Length)
         {
@@ -45,8 +47,25 @@ public static class DaxReferences
             }
             else
             {
+                if (ch is '(' or '{')
+                {
+                    open.Push(ch);
+                }
+                else if (ch is ')' or '}')
+                {
+                    if (!open.TryPop(out var opener) || opener != (ch == ')' ? '(' : '{'))
+                    {
+                        throw new FormatException($"unbalanced '{ch}' at offset {i}");
+                    }
+                }
+
                 i++;
             }
+        }
+
+        if (open.Count > 0)
+        {
+            throw new FormatException($"{open.Count} unclosed '{open.Peek()}'");
         }
 
         return (refs, literals);
