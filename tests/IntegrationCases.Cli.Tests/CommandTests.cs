@@ -1,0 +1,197 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using IntegrationCases.Cli.Commands;
+
+namespace IntegrationCases.Cli.Tests;
+
+/// <summary>The engine's commands run through System.CommandLine with captured output, against real files.</summary>
+public sealed class CommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("engine-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static (int Exit, string Out, string Err) Invoke(params string[] args)
+    {
+        var root = new RootCommand("test");
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(ParametersCommand.Create());
+        root.Subcommands.Add(CasesCommand.Create());
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private const string Scenario = """{ "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2026-01-01", "participants": 40 }""";
+
+    [Fact]
+    public void Evaluate_prints_the_result_json_and_exits_zero()
+    {
+        var (exit, output, error) = Invoke("evaluate", "--scenario", Write("s.json", Scenario));
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("NY-JOB-30", json.RootElement.GetProperty("caseId").GetString());
+        Assert.Equal(5, json.RootElement.GetProperty("years").GetArrayLength());
+    }
+
+    [Fact]
+    public void Evaluate_as_a_table_is_a_readable_danish_table()
+    {
+        var (exit, output, _) = Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--format", "table");
+        Assert.Equal(0, exit);
+        Assert.Contains("Forsørgelsesydelse", output, StringComparison.Ordinal);
+        Assert.Contains("Gevinst pr. investeret krone", output, StringComparison.Ordinal);
+        Assert.Contains("Udligning og generelle tilskud", output, StringComparison.Ordinal);
+        Assert.Matches(@"Investering i alt\s+1\.297\.801,71", output);
+    }
+
+    [Fact]
+    public void A_rejected_scenario_exits_two_with_path_and_message_on_standard_error()
+    {
+        var (exit, output, error) = Invoke("evaluate", "--scenario", Write("bad.json", """{ "municipalityCode": "851", "caseId": "NY-JOB-30", "participants": 4, "horizonYears": 12, "discountRate": 0.5 }"""));
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("horizonYears: Tidshorisonten 12 år er uden for det tilladte interval 1-10 år.", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ \"municipalityCode\": ")]
+    [InlineData("not json at all")]
+    [InlineData("{ \"municipalityCode\": \"851\", \"caseId\": \"NY-JOB-30\", \"foo\": 1 }")]
+    [InlineData("{ \"municipalityCode\": \"851\", \"caseId\": \"NY-JOB-30\", \"participants\": 4, \"baseline\": { \"selfSupportShareByYear\": [0.9, 0.1, 0.1, 0.1, 0.1] } }")]
+    public void Bad_input_exits_two_without_a_stack_trace(string content)
+    {
+        var (exit, _, error) = Invoke("evaluate", "--scenario", Write("bad.json", content));
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Matches(@"^[^\n]*: ", error);
+    }
+
+    [Fact]
+    public void A_missing_scenario_file_exits_two()
+    {
+        var (exit, _, error) = Invoke("evaluate", "--scenario", Path.Combine(folder, "nope.json"));
+        Assert.Equal(2, exit);
+        Assert.Contains("findes ikke", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_huge_scenario_file_is_refused()
+    {
+        var path = Path.Combine(folder, "huge.json");
+        File.WriteAllText(path, "{\"a\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
+        var (exit, _, error) = Invoke("evaluate", "--scenario", path);
+        Assert.Equal(2, exit);
+        Assert.Contains("KiB", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_scenario_can_come_from_standard_input()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = EvaluateCommand.Run("-", "json", null, output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(Scenario)), new DateOnly(2027, 1, 1));
+        Assert.Equal(0, exit);
+        Assert.Contains("\"caseId\": \"NY-JOB-30\"", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_start_date_the_next_budget_year_is_used()
+    {
+        var output = new StringWriter();
+        var exit = EvaluateCommand.Run("-", "json", null, output, new StringWriter(),
+            () => new MemoryStream(Encoding.UTF8.GetBytes("""{ "municipalityCode": "851", "caseId": "IGU", "participants": 3 }""")), new DateOnly(2027, 1, 1));
+        Assert.Equal(0, exit);
+        Assert.Contains("\"startDate\": \"2027-01-01\"", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_data_the_municipality_count_fills_in_the_participants()
+    {
+        var mart = Directory.CreateDirectory(Path.Combine(folder, "out", "mart", "latest"));
+        File.WriteAllText(Path.Combine(mart.FullName, "municipality-facts.json"), """
+            { "851": { "code": "851", "name": "Aalborg", "targetGroupPersonsByCase": { "NY-JOB-30": 40 }, "kommuneskatRateByYear": { "2026": 0.253 } } }
+            """);
+        var noParticipants = Write("np.json", """{ "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2026-01-01" }""");
+        var (exitWithout, _, errorWithout) = Invoke("evaluate", "--scenario", noParticipants);
+        Assert.Equal(2, exitWithout);
+        Assert.StartsWith("participants: ", errorWithout, StringComparison.Ordinal);
+
+        var (exit, output, error) = Invoke("evaluate", "--scenario", noParticipants, "--data", Path.Combine(folder, "out"));
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains("kommuneskat.kommune.851", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_data_folder_without_facts_evaluates_without_facts_and_a_broken_facts_file_exits_two()
+    {
+        var (exit, _, _) = Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--data", folder);
+        Assert.Equal(0, exit);
+        var mart = Directory.CreateDirectory(Path.Combine(folder, "mart", "latest"));
+        File.WriteAllText(Path.Combine(mart.FullName, "municipality-facts.json"), "{ broken");
+        var (exitBroken, _, error) = Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--data", folder);
+        Assert.Equal(2, exitBroken);
+        Assert.Contains("municipality-facts.json", error, StringComparison.Ordinal);
+        Assert.Equal(2, Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--data", Path.Combine(folder, "missing")).Exit);
+    }
+
+    [Fact]
+    public void Parameters_lists_the_prices_in_force_on_a_date_with_their_source()
+    {
+        var (exit, output, _) = Invoke("parameters", "--date", "2017-06-01");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"bonus\.ekstra_person\s+25000", output);
+        Assert.Contains("Integrationsloven § 45 b", output, StringComparison.Ordinal);
+        Assert.Matches(@"personfradrag\.aar\s+45000", output);
+    }
+
+    [Fact]
+    public void Parameters_as_json_marks_estimates()
+    {
+        var (exit, output, _) = Invoke("parameters", "--date", "2026-01-01", "--format", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Contains(json.RootElement.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("estimate").GetBoolean());
+    }
+
+    [Fact]
+    public void Parameters_with_a_bad_date_exits_two()
+    {
+        var (exit, _, error) = Invoke("parameters", "--date", "2026-02-30");
+        Assert.Equal(2, exit);
+        Assert.Contains("2026-02-30", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cases_lists_the_seven_cases_with_their_arguments()
+    {
+        var (exit, output, _) = Invoke("cases");
+        Assert.Equal(0, exit);
+        foreach (var id in new[] { "NY-JOB-30", "NY-AKT-30", "NY-UNG", "KH-JOB-30", "KH-AKT-30", "NY-KVINDER-40", "IGU" })
+        {
+            Assert.Contains(id + ":", output, StringComparison.Ordinal);
+        }
+
+        var (jsonExit, json, _) = Invoke("cases", "--format", "json");
+        Assert.Equal(0, jsonExit);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(7, document.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public void An_unknown_format_is_a_usage_error()
+    {
+        Assert.NotEqual(0, Invoke("evaluate", "--scenario", "x.json", "--format", "xml").Exit);
+    }
+}
