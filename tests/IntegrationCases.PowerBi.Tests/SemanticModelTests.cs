@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using IntegrationCases.Pipeline.Mart;
+using IntegrationCases.Pipeline.Sql;
 using IntegrationCases.PowerBi.Tests.Tmdl;
 using static IntegrationCases.PowerBi.Tests.ModelUnderTest;
 
@@ -102,10 +103,11 @@ public sealed partial class SemanticModelTests
                     problems.Add($"{partition}: a mart table must be loaded by Power Query (= m)");
                 }
 
+                // The schema and file names come from the code that writes them, so a change there fails here.
                 string[] expected =
                 [
-                    $"Sql.Database(SqlServer, SqlDatabase){{[Schema = \"mart\", Item = \"{mart.Name}\"]}}[Data]",
-                    $"Parquet.Document(File.Contents(ParquetFolder & \"\\{mart.Name}.parquet\"))",
+                    $"Sql.Database(SqlServer, SqlDatabase){{[Schema = \"{MartSqlScripts.MartSchemaName}\", Item = \"{mart.Name}\"]}}[Data]",
+                    $"Parquet.Document(File.Contents(ParquetFolder & \"\\{MartPaths.TableFile(mart.Name)}\"))",
                     "if Kilde = \"AzureSql\" then",
                     "else if Kilde = \"Parquet\" then",
                 ];
