@@ -21,7 +21,7 @@ public static class MartBuilder
         CaseCatalogue catalogue,
         IReadOnlyList<ScenarioDefinition> scenarios,
         IReadOnlyList<EvaluatedCase> cases,
-        IReadOnlyList<TargetGroupCount> targetGroupCounts)
+        IReadOnlyList<TargetGroupFact> targetGroupRows)
     {
         var tables = new List<MartTableData>
         {
@@ -39,7 +39,7 @@ public static class MartBuilder
                 run.RunId, c.ScenarioId, c.Result.MunicipalityCode, c.Result.CaseId, y.Year,
                 y.SelfSupportingAtYearEnd.Baseline, y.SelfSupportingAtYearEnd.Investment,
             }))),
-            Table(MartSchema.FactTargetGroup, TargetGroupRows(targetGroupCounts)),
+            Table(MartSchema.FactTargetGroup, TargetGroupRows(targetGroupRows)),
         };
 
         var rowCounts = tables.ToDictionary(t => t.Table.Name, t => t.Rows.Count, StringComparer.Ordinal);
@@ -82,11 +82,11 @@ public static class MartBuilder
         ];
     }
 
-    private static IEnumerable<object?[]> TargetGroupRows(IReadOnlyList<TargetGroupCount> counts) =>
-        counts
-            // The key is (municipality, target group, period, source); a later file of the same key wins.
+    private static IEnumerable<object?[]> TargetGroupRows(IReadOnlyList<TargetGroupFact> rows) =>
+        rows
+            // The key is (municipality, target group, period, source); the builder gives each once, the last one wins.
             .GroupBy(t => (t.MunicipalityCode, t.TargetGroup, t.Period, Source: Cut(t.Source, 256)))
-            .Select(g => g.OrderBy(t => t.Lineage.SourcePath, StringComparer.Ordinal).ThenBy(t => t.Lineage.Row).Last())
+            .Select(g => g.Last())
             .Select(t => new object?[]
             {
                 t.MunicipalityCode, Cut(t.TargetGroup, 64), Cut(t.Period, 16), Finite(t.FullTimePersons), Finite(t.Persons), Cut(t.Source, 256),

@@ -83,8 +83,8 @@ public sealed class RecomputeRun
 
         // Decide (pure).
         var catalogue = CaseCatalogue.Standard;
-        var counts = accepted.SelectMany(i => i.Curated!.TargetGroupCounts).ToList();
-        var facts = MunicipalityFactsBuilder.Build(Register, catalogue, counts, [.. accepted.SelectMany(i => i.Curated!.TaxRates)]);
+        var factsBuild = MunicipalityFactsBuilder.Build(accepted.Select(i => i.Curated!), catalogue, Register);
+        var facts = factsBuild.Facts;
         var context = EvaluationContextFactory.Create(parameters, facts, Register, catalogue);
         var assumptions = accepted.SelectMany(i => i.Curated!.Assumptions).ToList();
         var evaluation = CaseEvaluation.Evaluate(
@@ -95,7 +95,7 @@ public sealed class RecomputeRun
         var finished = _clock.GetUtcNow();
         var mart = MartBuilder.Build(
             new MartBuilder.RunInfo(runId, started, finished, JsonSerializer.Serialize(manifestInputs, RunManifest.Json), parameters.ContentHash, EngineInfo.EngineVersion),
-            Register, catalogue, evaluation.Scenarios, evaluation.Cases, counts);
+            Register, catalogue, evaluation.Scenarios, evaluation.Cases, factsBuild.TargetGroupRows);
         progress?.Report(new RecomputeProgress("Skriver Parquet og udtræk", 0, 1));
         var files = await RunFiles.RenderAsync(
             new RunFiles.Input(mart, Register, catalogue, facts, evaluation, startDate, parameters.ContentHash, EngineInfo.EngineVersion),
@@ -178,6 +178,10 @@ public sealed class RecomputeRun
                 RecomputeRunLog.InputRejected(_logger, item.Path, outcome.ErrorCount);
                 await KeepRejectedAsync(item.Path, content, outcome, ct).ConfigureAwait(false);
             }
+            else if (outcome.Curated is { } curated)
+            {
+                await KeepCuratedAsync(item.Path, curated, ct).ConfigureAwait(false);
+            }
 
             results[i] = new IngestedInput(item.Path, outcome.Kind, outcome.ContentHash, content.Length, outcome.Accepted, outcome.ErrorCount, outcome.Errors, outcome.Curated);
             progress?.Report(new RecomputeProgress("Indlæser input", Interlocked.Increment(ref done), items.Count));
@@ -185,16 +189,27 @@ public sealed class RecomputeRun
         return results;
     }
 
-    /// <summary>rejected/&lt;same path&gt; (the raw file) and &lt;path&gt;.errors.json (row, column, value, message).</summary>
+    /// <summary>rejected/&lt;same path&gt; (the raw file), &lt;path&gt;.errors.json (row, column, value, message) and .errors.txt.</summary>
     private async Task KeepRejectedAsync(string path, byte[] content, IngestionOutcome outcome, CancellationToken cancellationToken)
     {
         await _storage.WriteAsync(StorageArea.Rejected, path, content, cancellationToken).ConfigureAwait(false);
-        var report = JsonSerializer.SerializeToUtf8Bytes(
-            new { file = path, kind = outcome.Kind, contentHash = outcome.ContentHash, errorCount = outcome.ErrorCount, errors = outcome.Errors, warnings = outcome.Warnings },
-            RunManifest.Json);
-        await _storage.WriteAsync(StorageArea.Rejected, path + ".errors.json", report, cancellationToken).ConfigureAwait(false);
+        await _storage.WriteAsync(StorageArea.Rejected, path + ".errors.json", IngestionReport.ToJson(outcome), cancellationToken).ConfigureAwait(false);
+        await _storage.WriteAsync(StorageArea.Rejected, path + ".errors.txt", Encoding.UTF8.GetBytes(IngestionReport.ToText(outcome)), cancellationToken).ConfigureAwait(false);
     }
 
-    private static ValueTask<IngestionOutcome> DefaultIngestion(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("Ingestor.IngestAsync has not landed yet.");
+    /// <summary>curated/&lt;path&gt;.parquet: the normalised rows with their lineage (the ingestion helper's format).</summary>
+    private async Task KeepCuratedAsync(string path, CuratedData curated, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        await CuratedParquet.WriteAsync(curated, stream, cancellationToken).ConfigureAwait(false);
+        var target = CuratedParquet.CuratedPath(path);
+        target = target.StartsWith("curated/", StringComparison.Ordinal) ? target["curated/".Length..] : target;
+        await _storage.WriteAsync(StorageArea.Curated, target, stream.ToArray(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<IngestionOutcome> DefaultIngestion(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        return await Ingestor.IngestAsync(path, stream, null, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -1,0 +1,46 @@
+using IntegrationCases.Engine.Cases;
+using IntegrationCases.Pipeline.Ingestion;
+using IntegrationCases.Pipeline.Mart;
+using IntegrationCases.Pipeline.Municipalities;
+
+namespace IntegrationCases.Pipeline.Tests.Support;
+
+/// <summary>A small mart from hand-built results: three municipalities, two cases, a standard and a municipal scenario.</summary>
+internal static class SampleMart
+{
+    public static readonly string[] Municipalities = ["101", "851", "860"];
+
+    public static IReadOnlyList<ScenarioDefinition> Scenarios =>
+    [
+        new(ScenarioDefinition.Standard, "Standardcases", ScenarioDefinition.Standard, "Standard."),
+        new("municipal-851-mentor", "Mentorforløb (851)", ScenarioDefinition.Municipal, "Aalborgs egne; med \"citat\"; og semikolon."),
+    ];
+
+    public static IReadOnlyList<EvaluatedCase> Cases()
+    {
+        var caseIds = CaseCatalogue.Standard.Cases.Take(2).Select(c => c.Id).ToList();
+        var list = new List<EvaluatedCase>();
+        foreach (var m in Municipalities)
+        {
+            foreach (var (c, i) in caseIds.Select((c, i) => (c, i)))
+            {
+                list.Add(new EvaluatedCase(ScenarioDefinition.Standard, 12.5 + i, SampleResults.Result(m, c, years: 3, scale: 1m + i)));
+            }
+        }
+
+        list.Add(new EvaluatedCase("municipal-851-mentor", 40, SampleResults.Result("851", caseIds[0], years: 5, scale: 1234.5m)));
+        return list;
+    }
+
+    public static IReadOnlyList<TargetGroupFact> Counts() =>
+    [
+        new("851", "NY-JOB-30", "2025M05", 123.4, 130, "Kommunens eget udtræk (target-groups/2025.csv)"),
+        new("851", "NY-JOB-30", "2024", 100, null, "Jobindsats Y35A02"),
+        new("101", "KH-JOB-30", "2025K1", null, 2000, "Jobindsats Y35A02"),
+    ];
+
+    public static MartDataSet Build(string runId = "0123456789abcdef") => MartBuilder.Build(
+        new MartBuilder.RunInfo(runId, new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 25, 17, 0, 3, 120, TimeSpan.Zero),
+            "[]", "paramhash", "1.0.0"),
+        MunicipalityRegister.Default, CaseCatalogue.Standard, Scenarios, Cases(), Counts());
+}
