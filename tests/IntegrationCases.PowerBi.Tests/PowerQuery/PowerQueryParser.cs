@@ -58,7 +58,7 @@ public static class PowerQueryParser
         var manifest = Path.Combine(folder, "node_modules", "@microsoft", "powerquery-parser", "package.json");
         if (InstalledVersion(manifest) != PackageVersion)
         {
-            var (exit, stdout, stderr) = Run("npm", ["install", "--prefix", folder, "--no-audit", "--no-fund", $"{Package}@{PackageVersion}"],
+            var (exit, stdout, stderr) = Run("npm", ["install", "--prefix", folder, "--save-exact", "--no-audit", "--no-fund", $"{Package}@{PackageVersion}"],
                 folder, null, TimeSpan.FromMinutes(5));
             if (exit != 0 || InstalledVersion(manifest) != PackageVersion)
             {
