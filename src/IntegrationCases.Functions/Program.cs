@@ -1,5 +1,4 @@
 using IntegrationCases.Functions;
-using IntegrationCases.Pipeline.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +10,5 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
     .ConfigureFunctionsApplicationInsights();
-builder.Services.AddIntegrationCasesPipeline();
 builder.Services.AddIntegrationCasesFunctions();
 builder.Build().Run();

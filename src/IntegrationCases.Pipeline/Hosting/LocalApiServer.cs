@@ -65,6 +65,8 @@ public static class LocalApiServer
             k.AddServerHeader = false;
             // A backstop: the handlers refuse bodies over Api:MaxScenarioBodyBytes themselves, with a problem document.
             k.Limits.MaxRequestBodySize = 1024 * 1024;
+            // Room above Api:MaxQueryLength, so that a long flat GET gets the API's 414 problem, not Kestrel's bare one.
+            k.Limits.MaxRequestLineSize = 64 * 1024;
             k.Listen(address, settings.Port);
         });
         builder.Services.AddIntegrationCasesPipeline();

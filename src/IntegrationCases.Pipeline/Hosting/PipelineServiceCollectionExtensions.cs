@@ -1,4 +1,5 @@
 using IntegrationCases.Pipeline.Http;
+using IntegrationCases.Pipeline.Resilience;
 using IntegrationCases.Pipeline.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,8 @@ namespace IntegrationCases.Pipeline.Hosting;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="StorageOptions"/> (section <c>Storage</c>) and <see cref="ApiOptions"/> (section <c>Api</c>),
+    /// Binds <see cref="StorageOptions"/> (section <c>Storage</c>), <see cref="ApiOptions"/> (<c>Api</c>),
+    /// <see cref="ResilienceOptions"/> (<c>Resilience</c>) and <see cref="SqlOptions"/> (<c>Sql</c>),
     /// validates both when the host starts (a bad setting stops the start, naming the setting), and registers
     /// the storage, the API's data source and its handlers as singletons.
     /// </summary>
@@ -28,8 +30,15 @@ public static class PipelineServiceCollectionExtensions
             .BindConfiguration(ApiOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<ResilienceOptions>()
+            .BindConfiguration(ResilienceOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SqlOptions>().BindConfiguration(SqlOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => PipelineStorage.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton(sp => PipelineStorage.Create(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            PipelineResilience.Storage(sp.GetRequiredService<IOptions<ResilienceOptions>>().Value, sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<ApiDataSource>();
         services.TryAddSingleton<ApiHandlers>();
         return services;

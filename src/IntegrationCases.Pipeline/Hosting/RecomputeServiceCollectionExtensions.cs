@@ -1,9 +1,14 @@
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using System.Globalization;
+using IntegrationCases.Pipeline.Recompute;
+using IntegrationCases.Pipeline.Resilience;
+using IntegrationCases.Pipeline.Sql;
 using IntegrationCases.Pipeline.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationCases.Pipeline.Hosting;
@@ -34,7 +39,7 @@ public static class RecomputeServiceCollectionExtensions
             var service = !string.IsNullOrWhiteSpace(o.ConnectionString)
                 ? new QueueServiceClient(o.ConnectionString, queueOptions)
                 : new QueueServiceClient(o.QueueServiceUri!, new DefaultAzureCredential(), queueOptions);
-            return new RecomputeQueue(service.GetQueueClient(o.RecomputeQueue), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<RecomputeQueue>>());
+            return new RecomputeQueue(service.GetQueueClient(o.RecomputeQueue), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RecomputeQueue>>());
         });
         services.TryAddSingleton(sp =>
         {
@@ -45,6 +50,20 @@ public static class RecomputeServiceCollectionExtensions
             return new RecomputeLock(service.GetBlobContainerClient(o.MartContainer), sp.GetRequiredService<IOptions<RecomputeOptions>>().Value);
         });
         services.TryAddSingleton<RecomputeCoordinator>();
+        services.TryAddSingleton<InputBlobIngestion>();
+        services.TryAddSingleton<RecomputeRunner>(sp => async cancellationToken =>
+        {
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var sqlConnection = sp.GetRequiredService<IOptions<SqlOptions>>().Value.ConnectionString;
+            var sql = string.IsNullOrWhiteSpace(sqlConnection)
+                ? null
+                : new MartSqlLoader(sqlConnection, PipelineResilience.Sql(sp.GetRequiredService<IOptions<ResilienceOptions>>().Value, clock));
+            var run = new RecomputeRun(sp.GetRequiredService<PipelineStorage>(), clock, sp.GetRequiredService<ILogger<RecomputeRun>>(), sql);
+            var summary = await run.RunAsync(new RecomputeRunOptions(), null, cancellationToken);
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{summary.Status} run {summary.RunId} (inputs {summary.InputsHash[..12]}): {summary.InputsAccepted} inputs accepted, {summary.Rejected.Count} rejected, {summary.CasesComputed} cases, SQL {(summary.SqlLoaded ? "loaded" : "not configured")}, {summary.Duration.TotalSeconds:0.0} s");
+        });
         return services;
     }
 }

@@ -48,7 +48,7 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
         if (request.QueryString.Value is { } qs && qs.Length > _options.MaxQueryLength)
         {
             ApiLog.BodyTooLarge(logger, _options.MaxQueryLength, request.Path);
-            return Problems.BodyTooLarge(_options.MaxQueryLength);
+            return Problems.QueryTooLong(_options.MaxQueryLength);
         }
 
         var (json, errors) = FlatScenarioQuery.ToScenarioJson(request.Query);

@@ -14,7 +14,7 @@ public sealed class ApiOptions
     [Range(1_024, 1_048_576)]
     public int MaxScenarioBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>The largest query string accepted on the flat GET (characters); a longer one gets 413.</summary>
+    /// <summary>The largest query string accepted on the flat GET (characters); a longer one gets 414.</summary>
     [Range(256, 32_768)]
     public int MaxQueryLength { get; set; } = 8 * 1024;
 

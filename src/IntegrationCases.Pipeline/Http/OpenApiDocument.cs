@@ -223,7 +223,7 @@ public static class OpenApiDocument
               "200": { "description": "The result.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Result" } } } },
               "400": { "$ref": "#/components/responses/Problem" },
               "401": { "$ref": "#/components/responses/Problem" },
-              "413": { "$ref": "#/components/responses/Problem" }
+              "414": { "$ref": "#/components/responses/Problem" }
             }
           }
         },

@@ -62,6 +62,13 @@ public static class Problems
             "Forespørgslen er for stor",
             $"Forespørgslens indhold må højst være {limitBytes} bytes.");
 
+    public static ProblemResult QueryTooLong(int limitCharacters) =>
+        new(
+            StatusCodes.Status414UriTooLong,
+            TypeBase + "query-too-long",
+            "Adressen er for lang",
+            $"Forespørgselsdelen af adressen må højst være {limitCharacters} tegn. Send store scenarier med POST i stedet.");
+
     public static ProblemResult UnsupportedMediaType(string? contentType) =>
         new(
             StatusCodes.Status415UnsupportedMediaType,
