@@ -10,10 +10,14 @@ namespace IntegrationCases.Pipeline.Ingestion;
 /// </summary>
 public static class Ingestor
 {
-    static Ingestor() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Windows-1252, the fallback for files that are not valid UTF-8 (Excel exports, PX files).</summary>
-    internal static Encoding Windows1252 { get; } = Encoding.GetEncoding(1252);
+    internal static Encoding Windows1252 { get; } = CodePage(1252);
+
+    private static Encoding CodePage(int codePage)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(codePage);
+    }
 
     public static async Task<IngestionOutcome> IngestAsync(string path, Stream content, IngestionContext? context, CancellationToken ct)
     {

@@ -31,6 +31,11 @@ internal static class DstReader
         foreach (var row in reader)
         {
             var line = row.RowIndex + 1L;
+            if (guard.Overflowed && line >= guard.OverflowLine)
+            {
+                break; // the cut-off line is not a row
+            }
+
             lastLine = line;
             if (state.Header is null)
             {

@@ -36,8 +36,9 @@ public static class SampleInputsGenerator
             var refugees = Math.Round(population * Uniform(random, 0.004, 0.016));
             var reunified = Math.Round(refugees * Uniform(random, 0.25, 0.45));
             var other = Math.Round(population * Uniform(random, 0.005, 0.02));
-            var sho = (refugees + reunified) * Uniform(random, 0.05, 0.12);
-            var cash = population * Uniform(random, 0.003, 0.01);
+            // At least a few dozen on each benefit, so that every case has persons in every municipality.
+            var sho = Math.Max(40, (refugees + reunified) * Uniform(random, 0.05, 0.12));
+            var cash = Math.Max(120, population * Uniform(random, 0.003, 0.01));
             var tax = Math.Round(Uniform(random, 22.8, 26.3), 1);
             var church = Math.Round(Uniform(random, 0.4, 1.3), 2);
             return new Profile(m, population, refugees, reunified, other, sho, cash, tax, church);

@@ -30,6 +30,11 @@ internal static class TargetGroupExtractReader
         foreach (var row in reader)
         {
             var line = row.RowIndex + 1L;
+            if (guard.Overflowed && line >= guard.OverflowLine)
+            {
+                break; // the cut-off line is not a row
+            }
+
             var first = row[0].Span.TrimStart();
             if ((row.ColCount == 1 && first.IsEmpty) || first.StartsWith('#') || first.StartsWith("\uFEFF#"))
             {
