@@ -30,7 +30,7 @@ public sealed class GoldenCatalogueTests
                 ["investmentTotal"] = k.InvestmentTotal.ToString(CultureInfo.InvariantCulture),
                 ["netEffectTotal"] = k.NetEffectTotal.ToString(CultureInfo.InvariantCulture),
                 ["npv"] = k.Npv.ToString(CultureInfo.InvariantCulture),
-                ["returnPerKrone"] = k.ReturnPerKrone?.ToString("R", CultureInfo.InvariantCulture),
+                ["returnPerKrone"] = k.ReturnPerKrone?.ToString("F9", CultureInfo.InvariantCulture), // ratios: 9 decimals, not the last binary digit
                 ["paybackMonth"] = k.PaybackMonth,
                 ["breakEvenEffectMultiplier"] = k.BreakEvenEffectMultiplier?.ToString("F6", CultureInfo.InvariantCulture),
                 ["benefitMonthsSaved"] = k.BenefitMonthsSaved.ToString("F9", CultureInfo.InvariantCulture),

@@ -211,3 +211,47 @@ public sealed class Properties
         result.ParametersUsed,
     });
 }
+
+/// <summary>The optimised simulation against the straightforward state-by-state reference.</summary>
+public sealed class SimulationReferenceTests
+{
+    [Fact]
+    public void The_optimised_simulation_matches_the_state_by_state_reference()
+    {
+        Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue - 1)), seed =>
+        {
+            var s = Properties.RandomScenario.From(seed, pinned: seed % 2 == 0);
+            var prepared = ScenarioEvaluator.Prepare(s.Request, TestData.Context());
+            Assert.Empty(prepared.Errors);
+            var months = prepared.Scenario!.Months;
+            foreach (var (hazards, investment) in new[] { (prepared.BaseHazards!, false), (prepared.InvestHazards!, true) })
+            {
+                var fast = new double[months * CohortSimulation.LineCount];
+                var slow = new double[months * CohortSimulation.LineCount];
+                var fastB = new double[months];
+                var slowB = new double[months];
+                var fastS = new double[months];
+                var slowS = new double[months];
+                new CohortSimulation().Run(prepared.Prices!, hazards, investment, 0.3, fast, fastB, fastS);
+                new ReferenceSimulation().Run(prepared.Prices!, hazards, investment, 0.3, slow, slowB, slowS);
+                for (var i = 0; i < fast.Length; i++)
+                {
+                    if (Math.Abs(fast[i] - slow[i]) > 1e-9 * (1 + Math.Abs(slow[i])))
+                    {
+                        return false;
+                    }
+                }
+
+                for (var t = 0; t < months; t++)
+                {
+                    if (Math.Abs(fastB[t] - slowB[t]) > 1e-12 || Math.Abs(fastS[t] - slowS[t]) > 1e-12)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+    }
+}

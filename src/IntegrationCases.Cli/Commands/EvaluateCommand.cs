@@ -56,13 +56,10 @@ internal static class EvaluateCommand
                 output,
                 error,
                 Console.OpenStandardInput,
-                NextBudgetYear(TimeProvider.System));
+                EvaluationContextFactory.NextBudgetYear(TimeProvider.System));
         });
         return command;
     }
-
-    /// <summary>1 January of the next calendar year: the budget year being planned (METHOD.md section 2).</summary>
-    public static DateOnly NextBudgetYear(TimeProvider clock) => new(clock.GetLocalNow().Year + 1, 1, 1);
 
     /// <summary>The command's work, with its I/O passed in (tests call this directly).</summary>
     public static int Run(string scenarioPath, string format, string? dataFolder, TextWriter output, TextWriter error, Func<Stream> stdin, DateOnly defaultStart)

@@ -47,7 +47,7 @@ public static class ScenarioEvaluator
         return (baseLines, investLines);
     }
 
-    private sealed record Prepared(
+    internal sealed record Prepared(
         IReadOnlyList<ValidationError> Errors,
         ResolvedScenario? Scenario = null,
         PriceTable? Prices = null,
@@ -55,7 +55,7 @@ public static class ScenarioEvaluator
         double[]? InvestHazards = null,
         IReadOnlyList<ParameterUse>? Lineage = null);
 
-    private static Prepared Prepare(ScenarioRequest request, EvaluationContext context)
+    internal static Prepared Prepare(ScenarioRequest request, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -2,9 +2,15 @@ namespace IntegrationCases.Engine.Simulation;
 
 /// <summary>
 /// One future of the cohort model (METHOD.md sections 3, 4 and 6), month by month, per unit of participant
-/// mass. States: B(c, p) and S(c, j, p). Twelve months of self-support reset the clock, so S(c, j, p) with
-/// j ≥ 12 always has c = 0 and is stored without a clock; this halves the state space without changing any
-/// number. Allocation-light: the caller owns the buffers; no LINQ, no closures in the loop.
+/// mass. States: B(c, p) and S(c, j, p).
+/// <para>
+/// Layout and speed: twelve months of self-support reset the clock, so S(c, j, p) with j ≥ 12 always has
+/// c = 0 and is stored without a clock ('high' spells). Low spells (j = 0..11) are stored as contiguous rows
+/// of 12 per (p, c). Each month makes one pass over the rows (row sums give the self-supporting mass, the
+/// job losses back to B(c, p) and the supported mass), then moves every row one step along j in place, in
+/// reverse order, instead of scattering into a second buffer. The result is the same arithmetic as a
+/// state-by-state push (tests hold it against such a reference), with no allocation and no branch per state.
+/// </para>
 /// </summary>
 internal sealed class CohortSimulation
 {
@@ -15,13 +21,12 @@ internal sealed class CohortSimulation
     private const int Clocks = 13;
     private const int LowSpell = 12;   // j = 0..11 keep their clock
     private const int HighSpell = 13;  // j = 12..24, clock 0
+    private const int GrantSpellMonth = 5;
 
-    private readonly double[] b = new double[Clocks * 2];
-    private readonly double[] nb = new double[Clocks * 2];
-    private readonly double[] sl = new double[Clocks * LowSpell * 2];
-    private readonly double[] nsl = new double[Clocks * LowSpell * 2];
-    private readonly double[] sh = new double[HighSpell * 2];
-    private readonly double[] nsh = new double[HighSpell * 2];
+    private readonly double[] b = new double[2 * Clocks];                 // [p * 13 + c]
+    private readonly double[] sl = new double[2 * Clocks * LowSpell];     // [(p * 13 + c) * 12 + j]
+    private readonly double[] sh = new double[2 * HighSpell];             // [p * 13 + (j - 12)]
+    private readonly double[] rowSum = new double[2 * Clocks];            // low-spell mass per (p, c)
 
     /// <summary>
     /// Runs one future and returns its net total (per unit mass). Optional outputs: the money lines per month
@@ -40,17 +45,20 @@ internal sealed class CohortSimulation
         Array.Clear(b);
         Array.Clear(sl);
         Array.Clear(sh);
-        b[prices.InitialClock * 2] = 1.0;
+        b[prices.InitialClock] = 1.0; // p = 0
 
         var r = prices.JobLoss;
         var stay = 1 - r;
         var supportDuration = prices.SupportDuration;
+        var lowSupported = Math.Min(supportDuration, LowSpell);
+        var highSupported = Math.Max(0, supportDuration - LowSpell);
         var supportCost = prices.SupportCost;
         var refusion = prices.Refusion;
         var months = prices.Months;
         var keepLines = !lines.IsEmpty;
         var net = 0.0;
         var previousDecember = 0.0;
+        var selfSupporting = 0.0; // at the start of month 0 everybody is on benefit
 
         for (var t = 0; t < months; t++)
         {
@@ -58,43 +66,50 @@ internal sealed class CohortSimulation
             var notH = 1 - h;
             var condition = prices.ResultCondition[t];
 
-            // Aggregates of the states at the start of the month.
+            // One pass over the states at the start of the month.
             var onBenefit = 0.0;
             var refunded = 0.0;
             var refusionRow = t * Clocks;
             for (var c = 0; c < Clocks; c++)
             {
-                var m = b[c * 2] + b[(c * 2) + 1];
+                var m = b[c] + b[Clocks + c];
                 onBenefit += m;
                 refunded += m * refusion[refusionRow + c];
             }
 
-            var selfSupporting = 0.0;
             var supported = 0.0;
             var grantMass = 0.0;
-            for (var c = 0; c < Clocks; c++)
+            for (var row = 0; row < 2 * Clocks; row++)
             {
-                var row = c * LowSpell * 2;
-                for (var j = 0; j < LowSpell; j++)
+                var o = row * LowSpell;
+                var sum = 0.0;
+                for (var j = 0; j < lowSupported; j++)
                 {
-                    var m = sl[row + (j * 2)] + sl[row + (j * 2) + 1];
-                    selfSupporting += m;
-                    if (j < supportDuration)
-                    {
-                        supported += m;
-                    }
+                    sum += sl[o + j];
                 }
 
-                grantMass += sl[row + (5 * 2)];
+                supported += sum;
+                for (var j = lowSupported; j < LowSpell; j++)
+                {
+                    sum += sl[o + j];
+                }
+
+                rowSum[row] = sum;
+                if (row < Clocks)
+                {
+                    grantMass += sl[o + GrantSpellMonth]; // p = 0
+                }
             }
 
+            var highMass0 = 0.0;
+            var highMass1 = 0.0;
             for (var k = 0; k < HighSpell; k++)
             {
-                var m = sh[k * 2] + sh[(k * 2) + 1];
-                selfSupporting += m;
-                if (LowSpell + k < supportDuration)
+                highMass0 += sh[k];
+                highMass1 += sh[HighSpell + k];
+                if (k < highSupported)
                 {
-                    supported += m;
+                    supported += sh[k] + sh[HighSpell + k];
                 }
             }
 
@@ -119,84 +134,81 @@ internal sealed class CohortSimulation
             var result = condition ? grantMass * stay * prices.ResultGrant[t] : 0.0;
             var danish = t == prices.DanishMonth ? prices.DanishGrant * danishPassShare : 0.0;
 
-            // Transitions at the end of the month (METHOD.md section 4).
-            Array.Clear(nb);
-            Array.Clear(nsl);
-            Array.Clear(nsh);
+            // Transitions at the end of the month (METHOD.md section 4), pulled into place in reverse order.
+            // High spells: j = 24 absorbs, j = 13..24 shift, j = 12 comes from the low spells' j = 11 (any clock).
+            for (var p = 0; p < 2; p++)
+            {
+                var o = p * HighSpell;
+                sh[o + HighSpell - 1] = stay * (sh[o + HighSpell - 2] + sh[o + HighSpell - 1]);
+                for (var k = HighSpell - 2; k >= 1; k--)
+                {
+                    sh[o + k] = stay * sh[o + k - 1];
+                }
+
+                var fromLow = 0.0;
+                for (var c = 0; c < Clocks; c++)
+                {
+                    fromLow += sl[(((p * Clocks) + c) * LowSpell) + LowSpell - 1];
+                }
+
+                sh[o] = stay * fromLow;
+            }
+
+            // Low spells: j = 1..11 from j - 1 (the result grant flips p at j = 5 → 6), j = 0 from benefit.
             for (var c = 0; c < Clocks; c++)
             {
-                var next = c < Clocks - 1 ? c + 1 : c;
-                for (var p = 0; p < 2; p++)
+                var o0 = c * LowSpell;
+                var o1 = (Clocks + c) * LowSpell;
+                for (var j = LowSpell - 1; j >= 1; j--)
                 {
-                    var m = b[(c * 2) + p];
-                    if (m == 0)
+                    if (j == GrantSpellMonth + 1 && condition)
                     {
-                        continue;
+                        sl[o1 + j] = stay * (sl[o0 + j - 1] + sl[o1 + j - 1]);
+                        sl[o0 + j] = 0;
                     }
-
-                    nb[(next * 2) + p] += m * notH;
-                    nsl[(next * LowSpell * 2) + p] += m * h;
-                }
-            }
-
-            for (var c = 0; c < Clocks; c++)
-            {
-                var row = c * LowSpell * 2;
-                for (var j = 0; j < LowSpell; j++)
-                {
-                    for (var p = 0; p < 2; p++)
+                    else
                     {
-                        var m = sl[row + (j * 2) + p];
-                        if (m == 0)
-                        {
-                            continue;
-                        }
-
-                        nb[(c * 2) + p] += m * r;
-                        var kept = m * stay;
-                        var nextP = j == 5 && condition ? 1 : p;
-                        if (j + 1 >= LowSpell)
-                        {
-                            nsh[nextP] += kept; // twelve months in a row: clock reset, j = 12
-                        }
-                        else
-                        {
-                            nsl[row + ((j + 1) * 2) + nextP] += kept;
-                        }
+                        sl[o0 + j] = stay * sl[o0 + j - 1];
+                        sl[o1 + j] = stay * sl[o1 + j - 1];
                     }
                 }
-            }
 
-            for (var k = 0; k < HighSpell; k++)
-            {
-                var nextK = k < HighSpell - 1 ? k + 1 : k;
-                for (var p = 0; p < 2; p++)
+                // B(c - 1, p) → S(c, 0, p); the clock tops out at 12.
+                double in0, in1;
+                if (c == 0)
                 {
-                    var m = sh[(k * 2) + p];
-                    if (m == 0)
-                    {
-                        continue;
-                    }
-
-                    nb[p] += m * r; // clock 0
-                    nsh[(nextK * 2) + p] += m * stay;
+                    in0 = 0;
+                    in1 = 0;
                 }
+                else if (c == Clocks - 1)
+                {
+                    in0 = b[c - 1] + b[c];
+                    in1 = b[Clocks + c - 1] + b[Clocks + c];
+                }
+                else
+                {
+                    in0 = b[c - 1];
+                    in1 = b[Clocks + c - 1];
+                }
+
+                sl[o0] = h * in0;
+                sl[o1] = h * in1;
             }
 
-            Array.Copy(nb, b, nb.Length);
-            Array.Copy(nsl, sl, nsl.Length);
-            Array.Copy(nsh, sh, nsh.Length);
-
-            var after = 0.0;
-            for (var i = 0; i < sl.Length; i++)
+            // Benefit: B(c - 1, p) stays on benefit with the clock one on; job losses return to B(c, p).
+            for (var p = 0; p < 2; p++)
             {
-                after += sl[i];
+                var o = p * Clocks;
+                b[o + Clocks - 1] = (notH * (b[o + Clocks - 2] + b[o + Clocks - 1])) + (r * rowSum[o + Clocks - 1]);
+                for (var c = Clocks - 2; c >= 1; c--)
+                {
+                    b[o + c] = (notH * b[o + c - 1]) + (r * rowSum[o + c]);
+                }
+
+                b[o] = (r * rowSum[o]) + (r * (p == 0 ? highMass0 : highMass1));
             }
 
-            for (var i = 0; i < sh.Length; i++)
-            {
-                after += sh[i];
-            }
+            var after = (stay * selfSupporting) + (h * onBenefit);
 
             var bonus = 0.0;
             if (prices.December[t])
@@ -236,6 +248,8 @@ internal sealed class CohortSimulation
             {
                 selfSupportingAfter[t] = after;
             }
+
+            selfSupporting = after;
         }
 
         return net;

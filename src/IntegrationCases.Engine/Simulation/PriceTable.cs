@@ -92,6 +92,7 @@ internal sealed class PriceTable
         var mix = scenario.HouseholdMix;
         var benefitIds = mix.Select(m => $"ydelse.{scenario.BenefitType}.{m.Key}").ToArray();
         var steps = new[] { "refusion.trappe.uge_01_04", "refusion.trappe.uge_05_26", "refusion.trappe.uge_27_52", "refusion.trappe.uge_53_plus" };
+        var stepValues = new double[steps.Length];
 
         for (var t = 0; t < scenario.Months; t++)
         {
@@ -128,20 +129,26 @@ internal sealed class PriceTable
             table.BenefitTax[t] = benefitTax;
 
             // Refusion staircase: clock 0 → step 1, 1-5 → step 2, 6-11 → step 3, 12 → step 4.
-            for (var c = 0; c < ClockStates; c++)
+            if (prices?.RefusionShareByClockMonth is { } pinnedStairs)
             {
-                double share;
-                if (prices?.RefusionShareByClockMonth is { } pinnedStairs)
+                for (var c = 0; c < ClockStates; c++)
                 {
-                    share = lookup.Pinned($"prices.refusionShareByClockMonth[{c}]", pinnedStairs[c]);
+                    table.Refusion[(t * ClockStates) + c] = t == 0
+                        ? lookup.Pinned($"prices.refusionShareByClockMonth[{c}]", pinnedStairs[c])
+                        : pinnedStairs[c];
                 }
-                else
+            }
+            else
+            {
+                for (var step = 0; step < steps.Length; step++)
                 {
-                    var step = c == 0 ? 0 : c <= 5 ? 1 : c <= 11 ? 2 : 3;
-                    share = lookup.Get(steps[step], month);
+                    stepValues[step] = lookup.Get(steps[step], month);
                 }
 
-                table.Refusion[(t * ClockStates) + c] = share;
+                for (var c = 0; c < ClockStates; c++)
+                {
+                    table.Refusion[(t * ClockStates) + c] = stepValues[c == 0 ? 0 : c <= 5 ? 1 : c <= 11 ? 2 : 3];
+                }
             }
 
             // Earnings tax (METHOD.md 6.2).

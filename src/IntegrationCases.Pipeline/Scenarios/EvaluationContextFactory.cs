@@ -24,4 +24,15 @@ public static class EvaluationContextFactory
             StringComparer.Ordinal);
         return new EvaluationContext(parameters, catalogue ?? CaseCatalogue.Standard, municipalities);
     }
+
+    /// <summary>
+    /// The default start date of METHOD.md section 2 for a host with a clock: 1 January of the next calendar
+    /// year (the budget year being planned). Use as <c>context with { DefaultStartDate = ... }</c>; without
+    /// it the engine falls back to 1 January of the year after the parameter store's latest value.
+    /// </summary>
+    public static DateOnly NextBudgetYear(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new DateOnly(clock.GetLocalNow().Year + 1, 1, 1);
+    }
 }
