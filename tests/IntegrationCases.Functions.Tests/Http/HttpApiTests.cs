@@ -104,6 +104,22 @@ public sealed class HttpApiTests(ApiServerFixture server) : IClassFixture<ApiSer
     }
 
     [Fact]
+    public async Task Random_bytes_and_invalid_utf8_give_400_not_500()
+    {
+        var random = new Random(20261125);
+        foreach (var length in new[] { 1, 7, 300, 4000 })
+        {
+            var bytes = new byte[length];
+            random.NextBytes(bytes);
+            bytes[0] = 0xFF; // never valid UTF-8, never valid JSON
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var response = await Client.PostAsync(new Uri("/api/scenarios/evaluate", UriKind.Relative), content);
+            await Problem.ReadAsync(response, 400);
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_field_gives_400_naming_its_path()
     {
         var body = """{"municipalityCode":"851","caseId":"NY-JOB-30","participants":40,"baseline":{"effortCostPerMonht":2500}}""";
