@@ -131,8 +131,8 @@ param functionSubnetPrefix string = '10.60.0.0/24'
 @description('Subnet for private endpoints.')
 param privateEndpointSubnetPrefix string = '10.60.1.0/24'
 
-@description('Object ids of Entra principals (e.g. the group of analysts who deliver files) allowed to upload to the inputs container.')
-param inputUploaderObjectIds array = []
+@description('Object ids of Entra groups (e.g. the analysts who deliver files) allowed to upload to the inputs container.')
+param inputUploaderGroupObjectIds array = []
 
 // Names: <type>-<baseName>-<env>-<suffix>; the suffix makes global names unique per subscription, group and env.
 var suffix = take(uniqueString(subscription().id, resourceGroup().id, baseName, environmentName), 8)
@@ -333,7 +333,7 @@ module dataStorageRoles 'modules/storageRoles.bicep' = {
 
 // People who deliver input files: write to the inputs container only.
 module uploaderRoles 'modules/storageRoles.bicep' = [
-  for (objectId, i) in inputUploaderObjectIds: {
+  for (objectId, i) in inputUploaderGroupObjectIds: {
     name: 'roles-uploader-${i}'
     params: {
       storageAccountName: names.dataStorage

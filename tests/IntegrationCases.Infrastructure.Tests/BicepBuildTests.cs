@@ -168,6 +168,17 @@ public sealed class BicepBuildTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
+    public void Only_the_environment_and_the_SQL_administrator_have_no_default()
+    {
+        var required = infrastructure.Template["parameters"]!.AsObject()
+            .Where(p => p.Value!["defaultValue"] is null)
+            .Select(p => p.Key)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["environmentName", "sqlAdministratorLogin", "sqlAdministratorObjectId"], required);
+    }
+
+    [Fact]
     public void Registry_modules_are_not_used_so_the_build_runs_offline()
     {
         foreach (var file in Directory.EnumerateFiles(BicepCli.InfraFolder, "*.bicep*", SearchOption.AllDirectories))

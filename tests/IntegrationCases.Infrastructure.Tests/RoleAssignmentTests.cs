@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntegrationCases.Infrastructure.Tests.Bicep;
 
@@ -56,6 +57,32 @@ public sealed partial class RoleAssignmentTests(CompiledInfrastructure infrastru
         var grant = Assert.Single(deployment.ModuleParameter("roles-eventgrid-deadletter", "containerRoles")!.AsArray())!;
         Assert.Equal("eventgrid-deadletter", grant["containerName"]!.GetValue<string>());
         Assert.Equal(StorageBlobDataContributor, grant["roleId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void An_uploader_group_may_write_to_the_inputs_container_and_nowhere_else()
+    {
+        const string group = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
+        var deployment = infrastructure.Deployment("dev", new Dictionary<string, JsonNode?> { ["inputUploaderGroupObjectIds"] = new JsonArray(group) });
+
+        var assignment = Assert.Single(deployment.InModule("roles-uploader-0"), r => r.Type == "Microsoft.Authorization/roleAssignments");
+        var properties = assignment.Properties!;
+        Assert.Equal(group, properties["principalId"]!.GetValue<string>());
+        Assert.Equal("Group", properties["principalType"]!.GetValue<string>());
+        Assert.EndsWith("/" + StorageBlobDataContributor, properties["roleDefinitionId"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith("/blobServices/default/containers/inputs", assignment.Evaluate("scope")!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(infrastructure.Deployment("dev").Resources, r => r.DeploymentPath.Contains("roles-uploader", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_apps_Owner_role_on_the_data_account_is_confined_to_the_inputs_container()
+    {
+        var owners = infrastructure.Deployment("dev").InModule("roles-data-storage")
+            .Where(r => r.Type == "Microsoft.Authorization/roleAssignments"
+                        && r.Properties!["roleDefinitionId"]!.GetValue<string>().EndsWith(StorageBlobDataOwner, StringComparison.Ordinal))
+            .ToList();
+
+        Assert.EndsWith("/blobServices/default/containers/inputs", Assert.Single(owners).Evaluate("scope")!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
