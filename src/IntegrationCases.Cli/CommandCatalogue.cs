@@ -13,6 +13,7 @@ internal static class CommandCatalogue
         yield return Commands.CasesCommand.Create();
         yield return Commands.IngestCommand.Create();
         yield return Commands.GenerateSampleInputsCommand.Create();
+        yield return Commands.RecomputeCommand.Create();
         yield break;
     }
 }

@@ -29,7 +29,7 @@ public static class XlsxExtractWriter
     private static void Assumptions(IXLWorksheet sheet, MunicipalityExtract e)
     {
         var row = 1;
-        sheet.Cell(row, 1).Value = $"Business cases for integrationsindsatsen – {e.Municipality.Name} Kommune ({e.Municipality.Code})";
+        sheet.Cell(row, 1).SetValue($"Business cases for integrationsindsatsen – {e.Municipality.Name} Kommune ({e.Municipality.Code})");
         sheet.Cell(row, 1).Style.Font.Bold = true;
         row += 2;
         foreach (var (label, value) in new (string, string)[]
@@ -45,9 +45,9 @@ public static class XlsxExtractWriter
                      ("Skat", "Kommuneskatten er den skat, indkomsten bærer i det år, den tjenes; en kommune på statsgaranti mærker den senere og delvist udlignet."),
                  })
         {
-            sheet.Cell(row, 1).Value = label;
+            sheet.Cell(row, 1).SetValue(label);
             sheet.Cell(row, 1).Style.Font.Bold = true;
-            sheet.Cell(row, 2).Value = value;
+            sheet.Cell(row, 2).SetValue(value);
             row++;
         }
 
@@ -56,17 +56,17 @@ public static class XlsxExtractWriter
         foreach (var c in ExtractRows.Ordered(e))
         {
             var hasDefinition = e.Catalogue.TryGet(c.Result.CaseId, out var definition);
-            sheet.Cell(row, 1).Value = ScenarioName(e, c.ScenarioId);
-            sheet.Cell(row, 2).Value = c.Result.CaseId;
-            sheet.Cell(row, 3).Value = hasDefinition ? definition.Name : c.Result.CaseId;
-            sheet.Cell(row, 4).Value = hasDefinition ? definition.TargetGroupLabel : "";
+            sheet.Cell(row, 1).SetValue(ScenarioName(e, c.ScenarioId));
+            sheet.Cell(row, 2).SetValue(c.Result.CaseId);
+            sheet.Cell(row, 3).SetValue(hasDefinition ? definition.Name : c.Result.CaseId);
+            sheet.Cell(row, 4).SetValue(hasDefinition ? definition.TargetGroupLabel : "");
             if (e.Facts.TargetGroupPersonsByCase.TryGetValue(c.Result.CaseId, out var persons))
             {
                 Number(sheet.Cell(row, 5), persons, NumberFormat);
             }
 
             Number(sheet.Cell(row, 6), c.Participants, NumberFormat);
-            sheet.Cell(row, 7).Value = c.Result.HorizonYears;
+            sheet.Cell(row, 7).SetValue(c.Result.HorizonYears);
             row++;
         }
 
@@ -74,7 +74,7 @@ public static class XlsxExtractWriter
         Header(sheet, row++, "År", "Kommuneskatteprocent (data)");
         foreach (var (year, rate) in e.Facts.KommuneskatRateByYear.OrderBy(x => x.Key))
         {
-            sheet.Cell(row, 1).Value = year;
+            sheet.Cell(row, 1).SetValue(year);
             Number(sheet.Cell(row, 2), rate, "0.00%");
             row++;
         }
@@ -89,26 +89,22 @@ public static class XlsxExtractWriter
         var row = 2;
         foreach (var r in ExtractRows.Cashflow(e))
         {
-            sheet.Cell(row, 1).Value = r.ScenarioName;
-            sheet.Cell(row, 2).Value = r.CaseId;
-            sheet.Cell(row, 3).Value = r.CaseName;
-            sheet.Cell(row, 4).Value = r.Year;
-            sheet.Cell(row, 5).Value = DanishFormat.Date(r.FirstMonth);
-            sheet.Cell(row, 6).Value = r.LineCode;
-            sheet.Cell(row, 7).Value = r.LineLabel;
+            sheet.Cell(row, 1).SetValue(r.ScenarioName);
+            sheet.Cell(row, 2).SetValue(r.CaseId);
+            sheet.Cell(row, 3).SetValue(r.CaseName);
+            sheet.Cell(row, 4).SetValue(r.Year);
+            sheet.Cell(row, 5).SetValue(DanishFormat.Date(r.FirstMonth));
+            sheet.Cell(row, 6).SetValue(r.LineCode);
+            sheet.Cell(row, 7).SetValue(r.LineLabel);
             Money(sheet.Cell(row, 8), r.Baseline);
             Money(sheet.Cell(row, 9), r.Investment);
             Money(sheet.Cell(row, 10), r.Difference);
-            if (r.LineCode == Engine.Results.LineCodes.Net)
-            {
-                sheet.Range(row, 1, row, 10).Style.Font.Bold = true;
-            }
-
             row++;
         }
 
         sheet.SheetView.FreezeRows(1);
         Widths(sheet, 24, 16, 40, 6, 12, 22, 40, 20, 22, 18);
+        Formats(sheet, MoneyFormat, 8, 9, 10);
     }
 
     private static void Kpis(IXLWorksheet sheet, MunicipalityExtract e)
@@ -119,9 +115,9 @@ public static class XlsxExtractWriter
         foreach (var c in ExtractRows.Ordered(e))
         {
             var k = c.Result.Kpis;
-            sheet.Cell(row, 1).Value = ScenarioName(e, c.ScenarioId);
-            sheet.Cell(row, 2).Value = c.Result.CaseId;
-            sheet.Cell(row, 3).Value = ExtractRows.CaseName(e, c.Result.CaseId);
+            sheet.Cell(row, 1).SetValue(ScenarioName(e, c.ScenarioId));
+            sheet.Cell(row, 2).SetValue(c.Result.CaseId);
+            sheet.Cell(row, 3).SetValue(ExtractRows.CaseName(e, c.Result.CaseId));
             Number(sheet.Cell(row, 4), c.Participants, NumberFormat);
             Money(sheet.Cell(row, 5), k.InvestmentTotal);
             Money(sheet.Cell(row, 6), k.NetEffectTotal);
@@ -129,7 +125,7 @@ public static class XlsxExtractWriter
             Number(sheet.Cell(row, 8), k.ReturnPerKrone, NumberFormat);
             if (k.PaybackMonth is { } payback)
             {
-                sheet.Cell(row, 9).Value = payback;
+                sheet.Cell(row, 9).SetValue(payback);
             }
 
             Number(sheet.Cell(row, 10), k.BreakEvenEffectMultiplier, NumberFormat);
@@ -139,6 +135,7 @@ public static class XlsxExtractWriter
 
         sheet.SheetView.FreezeRows(1);
         Widths(sheet, 24, 16, 40, 14, 18, 18, 18, 14, 14, 14, 14);
+        Formats(sheet, MoneyFormat, 5, 6, 7);
     }
 
     private static void UnitPrices(IXLWorksheet sheet, MunicipalityExtract e)
@@ -150,10 +147,10 @@ public static class XlsxExtractWriter
             .OrderBy(p => p.Id, StringComparer.Ordinal).ThenBy(p => p.ValidFrom);
         foreach (var p in used)
         {
-            sheet.Cell(row, 1).Value = p.Id;
-            sheet.Cell(row, 2).Value = DanishFormat.Date(p.ValidFrom);
+            sheet.Cell(row, 1).SetValue(p.Id);
+            sheet.Cell(row, 2).SetValue(DanishFormat.Date(p.ValidFrom));
             Number(sheet.Cell(row, 3), p.Value, "#,##0.######");
-            sheet.Cell(row, 4).Value = p.Source;
+            sheet.Cell(row, 4).SetValue(p.Source);
             row++;
         }
 
@@ -168,7 +165,7 @@ public static class XlsxExtractWriter
     {
         for (var i = 0; i < labels.Length; i++)
         {
-            sheet.Cell(row, i + 1).Value = labels[i];
+            sheet.Cell(row, i + 1).SetValue(labels[i]);
         }
 
         var range = sheet.Range(row, 1, row, labels.Length);
@@ -176,18 +173,26 @@ public static class XlsxExtractWriter
         range.Style.Fill.BackgroundColor = XLColor.LightGray;
     }
 
-    private static void Money(IXLCell cell, decimal amount)
-    {
-        cell.Value = amount;
-        cell.Style.NumberFormat.Format = MoneyFormat;
-    }
+    // Money cells take their format from the column (a per-cell style costs ClosedXML dearly on save).
+    private static void Money(IXLCell cell, decimal amount) => cell.SetValue(amount);
 
     private static void Number(IXLCell cell, double? value, string format)
     {
         if (value is { } v && double.IsFinite(v))
         {
-            cell.Value = v;
-            cell.Style.NumberFormat.Format = format;
+            cell.SetValue(v);
+            if (format.Length > 0)
+            {
+                cell.Style.NumberFormat.Format = format;
+            }
+        }
+    }
+
+    private static void Formats(IXLWorksheet sheet, string format, params int[] columns)
+    {
+        foreach (var c in columns)
+        {
+            sheet.Column(c).Style.NumberFormat.Format = format;
         }
     }
 

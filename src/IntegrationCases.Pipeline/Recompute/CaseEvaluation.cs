@@ -28,7 +28,7 @@ public static class CaseEvaluation
         EvaluationContext context,
         DateOnly startDate,
         IReadOnlyList<MunicipalAssumption> assumptions,
-        IProgress<(int Done, int Total)>? progress = null,
+        Action<int, int>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var work = new List<(ScenarioDefinition Scenario, ScenarioRequest Request)>();
@@ -70,7 +70,7 @@ public static class CaseEvaluation
                     string.Join(" ", outcome.Errors.Select(e => $"{e.Path}: {e.Message}"))));
             }
 
-            progress?.Report((Interlocked.Increment(ref done), work.Count));
+            progress?.Invoke(Interlocked.Increment(ref done), work.Count);
         });
 
         return new Outcome(

@@ -89,7 +89,7 @@ public sealed class RecomputeRun
         var assumptions = accepted.SelectMany(i => i.Curated!.Assumptions).ToList();
         var evaluation = CaseEvaluation.Evaluate(
             context, startDate, assumptions,
-            new Progress<(int Done, int Total)>(p => progress?.Report(new RecomputeProgress("Beregner business cases", p.Done, p.Total))),
+            (done, total) => progress?.Report(new RecomputeProgress("Beregner business cases", done, total)),
             cancellationToken);
         RecomputeRunLog.Evaluated(_logger, runId, evaluation.Cases.Count, evaluation.Skipped.Count);
         var finished = _clock.GetUtcNow();
@@ -134,7 +134,10 @@ public sealed class RecomputeRun
             RecomputeStatus.Published, runId, inputsHash, accepted.Count, rejected, evaluation.Cases.Count, evaluation.Skipped,
             evaluation.Scenarios.Count - 1,
             new NationalTotals(standard.Sum(c => c.Participants), standard.Sum(c => c.Result.Kpis.InvestmentTotal), standard.Sum(c => c.Result.Kpis.NetEffectTotal)),
-            mart.RowCounts, _sql is not null, _storage.Location, stopwatch.Elapsed);
+            mart.RowCounts, _sql is not null, _storage.Location, stopwatch.Elapsed)
+        {
+            StandardCasesComputed = standard.Count,
+        };
     }
 
     /// <summary>

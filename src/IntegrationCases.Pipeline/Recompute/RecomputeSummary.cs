@@ -32,7 +32,11 @@ public sealed record RecomputeSummary(
     IReadOnlyDictionary<string, int> RowCounts,
     bool SqlLoaded,
     string StorageLocation,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>Cases of the standard scenario among <see cref="CasesComputed"/>.</summary>
+    public int StandardCasesComputed { get; init; }
+}
 
 /// <summary>Progress of a run: a Danish stage name and how far it has come.</summary>
 public sealed record RecomputeProgress(string Stage, int Done, int Total);

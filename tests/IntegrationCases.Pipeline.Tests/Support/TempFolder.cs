@@ -1,7 +1,7 @@
 namespace IntegrationCases.Pipeline.Tests.Support;
 
 /// <summary>A temporary folder removed on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder() => Path = Directory.CreateTempSubdirectory("mart-test-").FullName;
 

@@ -1,0 +1,306 @@
+using System.Text;
+using DuckDB.NET.Data;
+using nietras.SeparatedValues;
+using IntegrationCases.Pipeline.Extracts;
+using IntegrationCases.Pipeline.Mart;
+using IntegrationCases.Pipeline.Recompute;
+using IntegrationCases.Pipeline.Resilience;
+using IntegrationCases.Pipeline.Storage;
+using IntegrationCases.Pipeline.Tests.Support;
+using Polly;
+using Polly.Simmy;
+using Polly.Simmy.Behavior;
+using Polly.Simmy.Fault;
+
+namespace IntegrationCases.Pipeline.Tests.Recompute;
+
+/// <summary>The recompute run on sample-inputs/: publication, determinism, skipping, rejected inputs and faults.</summary>
+public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<SampleRunFixture>
+{
+    private static CancellationToken Ct => TestContext.Ct;
+
+    [Fact]
+    public void The_run_publishes_every_standard_case_for_the_98_municipalities_and_the_municipal_scenarios()
+    {
+        var s = run.LocalSummary;
+        Assert.Equal(RecomputeStatus.Published, s.Status);
+        Assert.Equal(10, s.InputsAccepted);
+        Assert.Empty(s.Rejected);
+        Assert.Equal(98 * 7, s.StandardCasesComputed + s.CasesSkipped.Count(c => c.ScenarioId == ScenarioDefinition.Standard));
+        Assert.True(s.StandardCasesComputed >= 98 * 6, $"only {s.StandardCasesComputed} standard cases computed");
+        Assert.True(s.MunicipalScenarios >= 3);
+        Assert.Equal(98, s.RowCounts[MartSchema.DimMunicipality.Name]);
+        Assert.Equal(s.CasesComputed, s.RowCounts[MartSchema.FactCaseResult.Name]);
+    }
+
+    [Fact]
+    public void Latest_holds_every_table_the_manifest_facts_results_and_every_municipalitys_extracts()
+    {
+        var mart = Path.Combine(run.Local.Path, "mart", MartPaths.Latest);
+        foreach (var table in MartSchema.Tables)
+        {
+            Assert.True(File.Exists(Path.Combine(mart, MartPaths.TableFile(table.Name))), table.Name);
+        }
+
+        Assert.True(File.Exists(Path.Combine(mart, MartPaths.ManifestFile)));
+        var facts = MunicipalityFactsJson.Parse(File.ReadAllBytes(Path.Combine(mart, MartPaths.MunicipalityFactsFile)));
+        Assert.Equal(98, facts.Count);
+        Assert.Equal(98, Directory.GetFiles(Path.Combine(mart, "results")).Length);
+        Assert.Equal(98 * 2, Directory.GetFiles(Path.Combine(run.Local.Path, "extracts"), "business-cases.*", SearchOption.AllDirectories).Length);
+        var manifest = RunManifest.FromJson(File.ReadAllBytes(Path.Combine(mart, MartPaths.ManifestFile)));
+        Assert.Equal(run.LocalSummary.RunId, manifest.RunId);
+        Assert.Equal(10, manifest.Inputs.Count);
+        Assert.All(manifest.Inputs, i => Assert.Matches("^[0-9a-f]{64}$", i.ContentHash));
+        Assert.Equal(Engine.EngineInfo.EngineVersion, manifest.EngineVersion);
+        Assert.Equal(run.LocalSummary.RowCounts[MartSchema.FactCashflow.Name], manifest.RowCounts[MartSchema.FactCashflow.Name]);
+    }
+
+    [Fact]
+    public async Task Two_runs_on_the_same_inputs_over_a_folder_and_over_blob_storage_are_byte_identical_but_for_the_run_times()
+    {
+        Assert.Equal(run.LocalSummary.RunId, run.BlobSummary.RunId);
+        var local = SampleRunFixture.Snapshot(Path.Combine(run.Local.Path, "mart", MartPaths.RunFolder(run.LocalSummary.RunId)));
+        var blobItems = await run.BlobStorage.ListAsync(StorageArea.Mart, MartPaths.RunFolder(run.BlobSummary.RunId), Ct);
+        Assert.Equal(local.Keys.Order(StringComparer.Ordinal), blobItems.Select(i => i.Path[(MartPaths.RunFolder(run.BlobSummary.RunId).Length + 1)..]));
+        var timed = new[] { MartPaths.ManifestFile, MartPaths.TableFile(MartSchema.RunManifest.Name) };
+        foreach (var (path, bytes) in local.Where(f => !timed.Contains(f.Key) && !f.Key.EndsWith(".xlsx", StringComparison.Ordinal)))
+        {
+            var other = await run.BlobStorage.ReadAsync(StorageArea.Mart, $"{MartPaths.RunFolder(run.BlobSummary.RunId)}/{path}", Ct);
+            Assert.True(bytes.AsSpan().SequenceEqual(other), $"{path} differs between the two runs");
+        }
+
+        var a = RunManifest.FromJson(local[MartPaths.ManifestFile]);
+        var b = RunManifest.FromJson(await run.BlobStorage.ReadAsync(StorageArea.Mart, $"{MartPaths.Latest}/{MartPaths.ManifestFile}", Ct));
+        var timesCleared = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(
+            Encoding.UTF8.GetString((a with { StartedUtc = timesCleared, FinishedUtc = timesCleared, Files = [] }).ToJson()),
+            Encoding.UTF8.GetString((b with { StartedUtc = timesCleared, FinishedUtc = timesCleared, Files = [] }).ToJson()));
+        Assert.Equal(a.Files.Where(f => !timed.Contains(f.Path) && !f.Path.EndsWith(".xlsx", StringComparison.Ordinal)),
+                     b.Files.Where(f => !timed.Contains(f.Path) && !f.Path.EndsWith(".xlsx", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_second_run_on_unchanged_inputs_is_skipped_and_writes_nothing()
+    {
+        using var copy = run.CopyOfLocal();
+        var before = SampleRunFixture.Snapshot(copy.Path);
+        var storage = PipelineStorage.Create(new StorageOptions { LocalRoot = copy.Path }, PipelineResilience.Storage(TestContext.FastResilience));
+        var summary = await new RecomputeRun(storage).RunAsync(new RecomputeRunOptions { StartDate = SampleRunFixture.StartDate }, null, Ct);
+        Assert.Equal(RecomputeStatus.Skipped, summary.Status);
+        Assert.Equal(run.LocalSummary.RunId, summary.RunId);
+        AssertSame(before, SampleRunFixture.Snapshot(copy.Path));
+    }
+
+    [Fact]
+    public async Task A_rejected_input_leaves_the_mart_as_it_was_is_kept_raw_with_its_errors_and_is_reported()
+    {
+        using var copy = run.CopyOfLocal();
+        var mart = Path.Combine(copy.Path, "mart");
+        var before = SampleRunFixture.Snapshot(mart);
+        var storage = PipelineStorage.Create(new StorageOptions { LocalRoot = copy.Path }, PipelineResilience.Storage(TestContext.FastResilience));
+        byte[] garbage = [0x00, 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("kommune;målgruppe\n851;\"uafsluttet")];
+        await storage.WriteAsync(StorageArea.Inputs, "target-groups/broken.csv", garbage, Ct);
+
+        var summary = await new RecomputeRun(storage).RunAsync(new RecomputeRunOptions { StartDate = SampleRunFixture.StartDate }, null, Ct);
+
+        Assert.Equal(RecomputeStatus.Skipped, summary.Status);
+        var rejected = Assert.Single(summary.Rejected);
+        Assert.Equal("target-groups/broken.csv", rejected.Path);
+        Assert.True(rejected.ErrorCount > 0);
+        Assert.Equal(garbage, await storage.ReadAsync(StorageArea.Rejected, "target-groups/broken.csv", Ct));
+        Assert.True(await storage.ExistsAsync(StorageArea.Rejected, "target-groups/broken.csv.errors.json", Ct));
+        AssertSame(before, SampleRunFixture.Snapshot(mart));
+    }
+
+    [Fact]
+    public async Task The_CSV_extract_agrees_with_the_Parquet_mart_to_the_øre()
+    {
+        const string kode = "851";
+        var csv = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(run.Local.Path, "extracts", kode, MartPaths.ExtractCsvFile)));
+        Assert.StartsWith("\uFEFF" + string.Join(';', CsvExtractWriter.Header), csv, StringComparison.Ordinal);
+        var fromCsv = new Dictionary<string, (decimal, decimal, decimal)>(StringComparer.Ordinal);
+        using (var reader = nietras.SeparatedValues.Sep.Reader(o => o with { Sep = nietras.SeparatedValues.Sep.New(';') }).FromText(csv.TrimStart('\uFEFF')))
+        {
+            foreach (var row in reader)
+            {
+                if (row["Postkode"].ToString() == Engine.Results.LineCodes.Net)
+                {
+                    continue;
+                }
+
+                fromCsv[$"{row["Scenarie-id"]}|{row["Case-id"]}|{row["År"]}|{row["Postkode"]}"] = (
+                    DanishFormat.ParseMoney(row["Basisforløb (kr.)"].ToString()),
+                    DanishFormat.ParseMoney(row["Investeringsforløb (kr.)"].ToString()),
+                    DanishFormat.ParseMoney(row["Forskel (kr.)"].ToString()));
+            }
+        }
+
+        var fromParquet = ReadCashflow(kode);
+        Assert.NotEmpty(fromParquet);
+        Assert.Equal(fromParquet.OrderBy(p => p.Key, StringComparer.Ordinal), fromCsv.OrderBy(p => p.Key, StringComparer.Ordinal));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public void The_XLSX_extract_agrees_with_the_Parquet_mart_to_the_øre_and_has_the_four_Danish_sheets()
+    {
+        const string kode = "851";
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(run.Local.Path, "extracts", kode, MartPaths.ExtractXlsxFile));
+        Assert.Equal(["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser"], workbook.Worksheets.Select(w => w.Name));
+        var sheet = workbook.Worksheet("Pengestrømme");
+        var fromXlsx = new Dictionary<string, (decimal, decimal, decimal)>(StringComparer.Ordinal);
+        var scenarioIds = MunicipalityScenarioNames(kode);
+        foreach (var row in sheet.RowsUsed().Skip(1))
+        {
+            if (row.Cell(6).GetString() == Engine.Results.LineCodes.Net)
+            {
+                continue;
+            }
+
+            fromXlsx[$"{scenarioIds[row.Cell(1).GetString()]}|{row.Cell(2).GetString()}|{row.Cell(4).GetValue<int>()}|{row.Cell(6).GetString()}"] = (
+                Round(row.Cell(8).GetDouble()), Round(row.Cell(9).GetDouble()), Round(row.Cell(10).GetDouble()));
+        }
+
+        Assert.Equal(ReadCashflow(kode).OrderBy(p => p.Key, StringComparer.Ordinal), fromXlsx.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal("851", workbook.Worksheet("Forudsætninger").Cell(3, 2).GetString()[^4..^1]);
+        Assert.True(workbook.Worksheet("Enhedspriser").RowsUsed().Count() > 1);
+    }
+
+    [Fact]
+    public async Task Transient_storage_faults_during_a_run_are_survived_and_give_the_same_mart()
+    {
+        using var folder = new TempFolder();
+        var injected = 0;
+        var storage = new LocalFolderStorage(new StorageOptions { LocalRoot = folder.Path }, PipelineResilience.Storage(TestContext.FastResilience, innermost: b =>
+            b.AddChaosFault(Faults(0.2, () => new IOException("injected: transient"), () => Interlocked.Increment(ref injected)))));
+        await SampleRunFixture.CopyInputsAsync(storage);
+
+        var summary = await new RecomputeRun(storage).RunAsync(new RecomputeRunOptions { StartDate = SampleRunFixture.StartDate }, null, Ct);
+
+        Assert.Equal(RecomputeStatus.Published, summary.Status);
+        Assert.True(injected > 20, $"only {injected} faults injected");
+        var expected = File.ReadAllBytes(Path.Combine(run.Local.Path, "mart", MartPaths.Latest, MartPaths.TableFile(MartSchema.FactCashflow.Name)));
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(folder.Path, "mart", MartPaths.Latest, MartPaths.TableFile(MartSchema.FactCashflow.Name))));
+    }
+
+    [Fact]
+    public async Task A_permanent_fault_while_writing_the_run_fails_it_cleanly_and_latest_is_untouched()
+    {
+        using var copy = run.CopyOfLocal();
+        var before = SampleRunFixture.Snapshot(Path.Combine(copy.Path, "mart", MartPaths.Latest));
+        var beforeExtracts = SampleRunFixture.Snapshot(Path.Combine(copy.Path, "extracts"));
+        var writing = false;
+        var storage = new LocalFolderStorage(new StorageOptions { LocalRoot = copy.Path }, PipelineResilience.Storage(TestContext.FastResilience, innermost: b =>
+        {
+            var options = Faults(0.05, () => new UnauthorizedAccessException("injected: permission withdrawn"), () => { });
+            options.EnabledGenerator = _ => ValueTask.FromResult(Volatile.Read(ref writing));
+            b.AddChaosFault(options);
+        }));
+        var progress = new Inline(p => Volatile.Write(ref writing, writing || p.Stage == "Gemmer kørslen"));
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            new RecomputeRun(storage).RunAsync(new RecomputeRunOptions { StartDate = new DateOnly(2028, 1, 1) }, progress, Ct));
+
+        AssertSame(before, SampleRunFixture.Snapshot(Path.Combine(copy.Path, "mart", MartPaths.Latest)));
+        AssertSame(beforeExtracts, SampleRunFixture.Snapshot(Path.Combine(copy.Path, "extracts")));
+    }
+
+    [Fact]
+    public async Task A_run_stopped_midway_through_publishing_puts_the_previous_latest_and_manifest_back()
+    {
+        using var copy = run.CopyOfLocal();
+        var before = SampleRunFixture.Snapshot(Path.Combine(copy.Path, "mart", MartPaths.Latest));
+        var beforeExtracts = SampleRunFixture.Snapshot(Path.Combine(copy.Path, "extracts"));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var publishing = false;
+        var publishWrites = 0;
+        var storage = new LocalFolderStorage(new StorageOptions { LocalRoot = copy.Path }, PipelineResilience.Storage(TestContext.FastResilience, innermost: b =>
+            b.AddChaosBehavior(new ChaosBehaviorStrategyOptions
+            {
+                InjectionRate = 1,
+                EnabledGenerator = _ => ValueTask.FromResult(Volatile.Read(ref publishing)),
+                BehaviorGenerator = _ =>
+                {
+                    if (Interlocked.Increment(ref publishWrites) == 60)
+                    {
+                        stop.Cancel(); // The 'kill': about a third of latest/ and the extracts are new by now.
+                    }
+
+                    return default;
+                },
+            })));
+        var progress = new Inline(p => Volatile.Write(ref publishing, publishing || p.Stage == "Publicerer"));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new RecomputeRun(storage).RunAsync(new RecomputeRunOptions { StartDate = new DateOnly(2028, 1, 1) }, progress, stop.Token));
+
+        Assert.True(publishWrites >= 60);
+        AssertSame(before, SampleRunFixture.Snapshot(Path.Combine(copy.Path, "mart", MartPaths.Latest)));
+        AssertSame(beforeExtracts, SampleRunFixture.Snapshot(Path.Combine(copy.Path, "extracts")));
+    }
+
+    private Dictionary<string, (decimal, decimal, decimal)> ReadCashflow(string kode)
+    {
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        var file = Path.Combine(run.Local.Path, "mart", MartPaths.Latest, MartPaths.TableFile(MartSchema.FactCashflow.Name));
+        cmd.CommandText = $"SELECT scenario_id, case_id, year, line_code, baseline_amount, investment_amount, difference_amount FROM read_parquet('{file}') WHERE municipality_code = '{kode}'";
+        using var reader = cmd.ExecuteReader();
+        var rows = new Dictionary<string, (decimal, decimal, decimal)>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            rows[$"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetInt32(2)}|{reader.GetString(3)}"] = (reader.GetDecimal(4), reader.GetDecimal(5), reader.GetDecimal(6));
+        }
+
+        return rows;
+    }
+
+    private Dictionary<string, string> MunicipalityScenarioNames(string kode)
+    {
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT name, scenario_id FROM read_parquet('{Path.Combine(run.Local.Path, "mart", MartPaths.Latest, "dim_scenario.parquet")}')";
+        using var reader = cmd.ExecuteReader();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            names[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return names;
+    }
+
+    private static decimal Round(double value) => decimal.Round((decimal)value, 2);
+
+    private static void AssertSame(Dictionary<string, byte[]> before, Dictionary<string, byte[]> after)
+    {
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in before)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{path} changed");
+        }
+    }
+
+    private static ChaosFaultStrategyOptions Faults(double rate, Func<Exception> fault, Action onInjected)
+    {
+        var random = new Random(4);
+        return new ChaosFaultStrategyOptions
+        {
+            InjectionRate = rate,
+            Randomizer = () => { lock (random) { return random.NextDouble(); } },
+            FaultGenerator = new FaultGenerator().AddException(fault),
+            OnFaultInjected = _ =>
+            {
+                onInjected();
+                return default;
+            },
+        };
+    }
+
+    private sealed class Inline(Action<RecomputeProgress> report) : IProgress<RecomputeProgress>
+    {
+        public void Report(RecomputeProgress value) => report(value);
+    }
+}
