@@ -103,7 +103,7 @@ public static class Ingestor
 
         if (inspection.FirstNulOffset is { } nul)
         {
-            log.Error(null, null, $"Filen indeholder binære data (en NUL-byte ved byte {nul}); den er ikke en tekstfil.");
+            log.Error(null, null, $"Filen indeholder binære data (en NUL-byte ved byte {nul}); den er ikke en tekstfil. Er den gemt som UTF-16, så gem den som UTF-8.");
             return false;
         }
 

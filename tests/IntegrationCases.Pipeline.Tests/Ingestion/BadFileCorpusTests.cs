@@ -49,6 +49,8 @@ public sealed class BadFileCorpusTests
         new("only rows that are not municipalities", "dst/INDOPH1/a.csv", U(Header + "000;13;2025;5\n084;13;2025;5\n"), null, null, null, "ingen rækker"),
         new("unknown DST table", "dst/VAN1KVT/a.csv", U("OMRÅDE;TID;INDHOLD\n101;2025K1;5\n"), null, null, "VAN1KVT", "læses ikke"),
         new("path of no kind", "somewhere/a.csv", U("x"), null, null, null, "Stien passer ikke"),
+        new("bad value in a row the table does not use", "dst/INDOPH1/a.csv", U(Header + "000;13;2025;12.5\n101;13;2025;5\n"), 2, "INDHOLD", "12.5", "decimalpunktum"),
+        new("UTF-16 file", "dst/INDOPH1/a.csv", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(Header + "101;13;2025;5\n")], null, null, null, "UTF-16"),
         new("binary content with NUL bytes", "dst/INDOPH1/a.csv", [0x4F, 0x00, 0x01, 0x02, 0xFF, 0x00], null, null, null, "binære data"),
         new("random bytes", "dst/INDOPH1/a.csv", RandomBytes(4096, 7, noNul: true), null, null, null, ""),
         new("random bytes as JSON", "jobindsats/Y35A02/a.json", RandomBytes(4096, 8, noNul: true), null, null, null, "UTF-8"),

@@ -160,6 +160,16 @@ internal static class DstReader
                 return;
             }
 
+            // Every row's value must be a number or '..', also rows this table does not use (the whole country,
+            // another permit type): a file is taken whole or not at all.
+            var valueText = row[_value].Span;
+            var reading = DanishNumber.Read(valueText, out var value);
+            if (reading is not (NumberReading.Number or NumberReading.Missing))
+            {
+                log.Error(line, "INDHOLD", valueText, DanishNumber.Explain(reading));
+                return;
+            }
+
             var areaText = CsvHeader.Unquote(row[_area].Span);
             var muni = Area(areaText);
             if (muni == -2)
@@ -214,16 +224,9 @@ internal static class DstReader
                 return; // the whole country, a region, a landsdel or Christiansø
             }
 
-            var valueText = row[_value].Span;
-            var reading = DanishNumber.Read(valueText, out var value);
             if (reading == NumberReading.Missing)
             {
                 log.Warn(line, "INDHOLD", valueText, "Værdien er undertrykt eller mangler ('..'); den regnes som ukendt, ikke som 0.");
-            }
-            else if (reading != NumberReading.Number)
-            {
-                log.Error(line, "INDHOLD", valueText, DanishNumber.Explain(reading));
-                return;
             }
             else if (!Plausible(value, line, valueText))
             {

@@ -60,12 +60,10 @@ internal static class JobindsatsReader
             long offset = 0;
             foreach (var t in tables)
             {
-                if (!ReadTable(t, offset, register, log, rows, ref dimLabels, ref dimRoles))
+                if (!ReadTable(t, ref offset, register, log, rows, ref dimLabels, ref dimRoles))
                 {
                     return null;
                 }
-
-                offset = rows.Count == 0 ? offset : rows[^1].Index;
             }
 
             if (rows.Count == 0 && !log.HasErrors)
@@ -77,7 +75,7 @@ internal static class JobindsatsReader
         }
     }
 
-    private static bool ReadTable(JsonElement t, long offset, MunicipalityRegister register, IssueLog log, List<Row> rows, ref string[]? dimLabels, ref Role[]? dimRoles)
+    private static bool ReadTable(JsonElement t, ref long offset, MunicipalityRegister register, IssueLog log, List<Row> rows, ref string[]? dimLabels, ref Role[]? dimRoles)
     {
         if (!t.TryGetProperty("Variables", out var variables) || variables.ValueKind != JsonValueKind.Array
             || !t.TryGetProperty("Data", out var data) || data.ValueKind != JsonValueKind.Array)
@@ -181,6 +179,7 @@ internal static class JobindsatsReader
             }
         }
 
+        offset = index; // rows of a following table go on numbering
         return true;
     }
 
