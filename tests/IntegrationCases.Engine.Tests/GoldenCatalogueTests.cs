@@ -33,7 +33,7 @@ public sealed class GoldenCatalogueTests
                 ["returnPerKrone"] = k.ReturnPerKrone?.ToString("F9", CultureInfo.InvariantCulture), // ratios: 9 decimals, not the last binary digit
                 ["paybackMonth"] = k.PaybackMonth,
                 ["breakEvenEffectMultiplier"] = k.BreakEvenEffectMultiplier?.ToString("F6", CultureInfo.InvariantCulture),
-                ["benefitMonthsSaved"] = k.BenefitMonthsSaved.ToString("F9", CultureInfo.InvariantCulture),
+                ["benefitMonthsSaved"] = k.BenefitMonthsSaved.ToString("F6", CultureInfo.InvariantCulture),
             };
         }
 

@@ -13,6 +13,10 @@ internal static class BreakEven
     public const double Precision = 1e-6;
     private const int FeasibilityIterations = 100;
 
+    /// <summary>How closely λmax is located when reachability, not [0, 1], bounds it.</summary>
+    private const double FeasibilityPrecision = 1e-9;
+
+
     public static double? Multiplier(ResolvedScenario scenario, PriceTable prices, double baseNet, CohortSimulation simulation)
     {
         var extra = scenario.ExtraShares;
@@ -112,7 +116,7 @@ internal static class BreakEven
         }
 
         double feasible = 1, infeasible = bound;
-        for (var i = 0; i < FeasibilityIterations && infeasible - feasible > 1e-12; i++)
+        for (var i = 0; i < FeasibilityIterations && infeasible - feasible > FeasibilityPrecision; i++)
         {
             var mid = 0.5 * (feasible + infeasible);
             if (HazardCalibration.Calibrate(targets, extra, mid, jobLoss, scratch).Ok)

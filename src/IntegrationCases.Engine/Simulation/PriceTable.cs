@@ -258,17 +258,40 @@ internal sealed class PriceTable
     {
         private readonly Dictionary<(string, DateOnly), ParameterUse> used = [];
         private readonly HashSet<string> missing = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Cursor> cursors = new(StringComparer.Ordinal);
 
         public List<ValidationError> Errors { get; } = [];
 
         public double Get(string id, DateOnly month)
         {
-            var value = store.ValueAt(id, month);
-            if (value is null)
+            // Months are mostly looked up in order, so each series keeps a cursor instead of a binary search,
+            // and the lineage is touched only when the value in force changes.
+            if (!cursors.TryGetValue(id, out var cursor))
+            {
+                cursor = new Cursor(store.Find(id));
+                cursors.Add(id, cursor);
+            }
+
+            var values = cursor.Series?.Values;
+            var index = cursor.Index;
+            if (values is not null)
+            {
+                if (index >= 0 && values[index].ValidFrom > month)
+                {
+                    index = -1;
+                }
+
+                while (index + 1 < values.Count && values[index + 1].ValidFrom <= month)
+                {
+                    index++;
+                }
+            }
+
+            if (values is null || index < 0)
             {
                 if (missing.Add(id))
                 {
-                    var first = store.Find(id)?.Values[0].ValidFrom;
+                    var first = values?[0].ValidFrom;
                     Errors.Add(new ValidationError("startDate", first is { } f
                         ? $"Parameteren '{id}' har ingen værdi for {Danish.Month(month)}; parameterlageret dækker fra {Danish.Date(f)}. Vælg en startdato fra {Danish.Date(f)} eller senere."
                         : $"Parameteren '{id}' findes ikke i parameterlageret; beregningen kræver den for {Danish.Month(month)}."));
@@ -277,8 +300,21 @@ internal sealed class PriceTable
                 return 0;
             }
 
-            used.TryAdd((id, value.ValidFrom), new ParameterUse(id, value.ValidFrom, value.Value, value.Source));
+            var value = values[index];
+            if (index != cursor.Index)
+            {
+                cursor.Index = index;
+                used.TryAdd((id, value.ValidFrom), new ParameterUse(id, value.ValidFrom, value.Value, value.Source));
+            }
+
             return value.Value;
+        }
+
+        private sealed class Cursor(ParameterSeries? series)
+        {
+            public ParameterSeries? Series { get; } = series;
+
+            public int Index { get; set; } = -1;
         }
 
         public double Pinned(string field, double value)
