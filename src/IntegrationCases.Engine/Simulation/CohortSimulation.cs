@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace IntegrationCases.Engine.Simulation;
 
 /// <summary>
@@ -79,25 +82,30 @@ internal sealed class CohortSimulation
 
             var supported = 0.0;
             var grantMass = 0.0;
+            ref var low = ref MemoryMarshal.GetArrayDataReference(sl);
             for (var row = 0; row < 2 * Clocks; row++)
             {
-                var o = row * LowSpell;
-                var sum = 0.0;
-                for (var j = 0; j < lowSupported; j++)
-                {
-                    sum += sl[o + j];
-                }
+                var o = (nuint)(row * LowSpell);
 
-                supported += sum;
-                for (var j = lowSupported; j < LowSpell; j++)
+                // Three lanes of four; the lanes are added in a fixed order, so the sum is the same on any CPU.
+                var v = Vector256.LoadUnsafe(ref low, o) + Vector256.LoadUnsafe(ref low, o + 4) + Vector256.LoadUnsafe(ref low, o + 8);
+                var sum = ((v.GetElement(0) + v.GetElement(1)) + v.GetElement(2)) + v.GetElement(3);
+                if (lowSupported == LowSpell)
                 {
-                    sum += sl[o + j];
+                    supported += sum;
+                }
+                else if (lowSupported > 0)
+                {
+                    for (var j = 0; j < lowSupported; j++)
+                    {
+                        supported += sl[(int)o + j];
+                    }
                 }
 
                 rowSum[row] = sum;
                 if (row < Clocks)
                 {
-                    grantMass += sl[o + GrantSpellMonth]; // p = 0
+                    grantMass += sl[(int)o + GrantSpellMonth]; // p = 0
                 }
             }
 
@@ -155,22 +163,26 @@ internal sealed class CohortSimulation
             }
 
             // Low spells: j = 1..11 from j - 1 (the result grant flips p at j = 5 → 6), j = 0 from benefit.
+            // Moved in place from the end of each row: j = 8..11 from 7..10, then 4..7 from 3..6, then 1..3.
+            var stayVector = Vector256.Create(stay);
             for (var c = 0; c < Clocks; c++)
             {
                 var o0 = c * LowSpell;
                 var o1 = (Clocks + c) * LowSpell;
-                for (var j = LowSpell - 1; j >= 1; j--)
+                foreach (var o in (ReadOnlySpan<int>)[o0, o1])
                 {
-                    if (j == GrantSpellMonth + 1 && condition)
-                    {
-                        sl[o1 + j] = stay * (sl[o0 + j - 1] + sl[o1 + j - 1]);
-                        sl[o0 + j] = 0;
-                    }
-                    else
-                    {
-                        sl[o0 + j] = stay * sl[o0 + j - 1];
-                        sl[o1 + j] = stay * sl[o1 + j - 1];
-                    }
+                    var at = (nuint)o;
+                    (stayVector * Vector256.LoadUnsafe(ref low, at + 7)).StoreUnsafe(ref low, at + 8);
+                    (stayVector * Vector256.LoadUnsafe(ref low, at + 3)).StoreUnsafe(ref low, at + 4);
+                    sl[o + 3] = stay * sl[o + 2];
+                    sl[o + 2] = stay * sl[o + 1];
+                    sl[o + 1] = stay * sl[o];
+                }
+
+                if (condition)
+                {
+                    sl[o1 + GrantSpellMonth + 1] += sl[o0 + GrantSpellMonth + 1];
+                    sl[o0 + GrantSpellMonth + 1] = 0;
                 }
 
                 // B(c - 1, p) → S(c, 0, p); the clock tops out at 12.
