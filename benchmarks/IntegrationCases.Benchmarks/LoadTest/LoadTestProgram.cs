@@ -15,7 +15,7 @@ namespace IntegrationCases.Benchmarks.LoadTest;
 /// </summary>
 public static class LoadTestProgram
 {
-    private const string DefaultScenario = """{"municipalityCode":"851","caseId":"NY-JOB-30","startDate":"2026-01-01","horizonYears":5,"participants":40}""";
+    private const string DefaultScenario = """{"municipalityCode":"851","caseId":"NY-JOB-30","startDate":"2026-01-01","horizonYears":5,"participants":{n}}""";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -32,7 +32,13 @@ public static class LoadTestProgram
             return 2;
         }
 
-        var scenario = settings.ScenarioFile is { } file ? await File.ReadAllBytesAsync(file) : Encoding.UTF8.GetBytes(DefaultScenario);
+        // '{n}' in the scenario becomes 40 (the same scenario every time: the API's result cache answers) or, with
+        // --distinct, a different number of participants per request, so that every request is evaluated.
+        var template = settings.ScenarioFile is { } file ? await File.ReadAllTextAsync(file) : DefaultScenario;
+        var counter = 0L;
+        Func<byte[]> scenario = settings.Distinct
+            ? () => Encoding.UTF8.GetBytes(template.Replace("{n}", (40 + (Interlocked.Increment(ref counter) * 0.0001)).ToString("0.####", CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            : () => Encoding.UTF8.GetBytes(template.Replace("{n}", "40", StringComparison.Ordinal));
         Microsoft.AspNetCore.Builder.WebApplication? server = null;
         var key = settings.Key ?? "load-test-key";
         var baseUri = settings.Url;
@@ -60,7 +66,7 @@ public static class LoadTestProgram
             client.DefaultRequestHeaders.Add("x-functions-key", key);
 
             // One request first: a wrong key, URL or scenario should fail loudly, not as a million errors.
-            using (var first = await Send(client, endpoint, scenario, CancellationToken.None))
+            using (var first = await Send(client, endpoint, scenario(), CancellationToken.None))
             {
                 if (first.StatusCode != HttpStatusCode.OK)
                 {
@@ -69,7 +75,7 @@ public static class LoadTestProgram
                 }
             }
 
-            Console.WriteLine($"Load test: POST {endpoint} with {settings.Concurrency} concurrent workers, warm-up {settings.Warmup.TotalSeconds:0.#} s, then {settings.Duration.TotalSeconds:0.#} s or {settings.MaxRequests} requests.");
+            Console.WriteLine($"Load test: POST {endpoint} ({(settings.Distinct ? "a different scenario every request" : "the same scenario every request")}) with {settings.Concurrency} concurrent workers, warm-up {settings.Warmup.TotalSeconds:0.#} s, then {settings.Duration.TotalSeconds:0.#} s or {settings.MaxRequests} requests.");
             await RunPhase(client, endpoint, scenario, settings.Concurrency, settings.Warmup, int.MaxValue);
             var result = await RunPhase(client, endpoint, scenario, settings.Concurrency, settings.Duration, settings.MaxRequests);
             Console.WriteLine(result.Describe(Environment.ProcessorCount));
@@ -90,7 +96,7 @@ public static class LoadTestProgram
         }
     }
 
-    private static async Task<LoadTestResult> RunPhase(HttpClient client, Uri endpoint, byte[] scenario, int concurrency, TimeSpan duration, int maxRequests)
+    private static async Task<LoadTestResult> RunPhase(HttpClient client, Uri endpoint, Func<byte[]> scenario, int concurrency, TimeSpan duration, int maxRequests)
     {
         using var stop = new CancellationTokenSource(duration);
         var issued = 0;
@@ -105,7 +111,7 @@ public static class LoadTestProgram
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await Send(client, endpoint, scenario, CancellationToken.None);
+                    using var response = await Send(client, endpoint, scenario(), CancellationToken.None);
                     await response.Content.LoadIntoBufferAsync();
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
@@ -150,16 +156,22 @@ public sealed record LoadTestResult(int Requests, int Errors, TimeSpan Elapsed, 
 }
 
 /// <summary>The load test's options, each bounded so a run always stops by itself.</summary>
-public sealed record LoadTestSettings(Uri? Url, string? Key, string? Root, string? ScenarioFile, int Concurrency, TimeSpan Duration, TimeSpan Warmup, int MaxRequests)
+public sealed record LoadTestSettings(Uri? Url, string? Key, string? Root, string? ScenarioFile, int Concurrency, TimeSpan Duration, TimeSpan Warmup, int MaxRequests, bool Distinct = false)
 {
     public const string Usage =
-        "loadtest [--url http://127.0.0.1:7071/] [--key K] [--root out] [--scenario file.json] [--concurrency 16] [--duration 10] [--warmup 3] [--max-requests 500000]";
+        "loadtest [--url http://127.0.0.1:7071/] [--key K] [--root out] [--scenario file.json ('{n}' is replaced)] [--distinct] [--concurrency 16] [--duration 10] [--warmup 3] [--max-requests 500000]";
 
     public static LoadTestSettings Parse(string[] args)
     {
         var s = new LoadTestSettings(null, null, null, null, 16, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(3), 500_000);
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--distinct")
+            {
+                s = s with { Distinct = true };
+                continue;
+            }
+
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             i++;
             s = args[i - 1] switch

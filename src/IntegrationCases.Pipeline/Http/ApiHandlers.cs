@@ -21,6 +21,7 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
 {
     private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
     private readonly ApiOptions _options = options.Value;
+    private readonly ResultCache _cache = new(options.Value.ResultCacheEntries);
 
     /// <summary><c>POST /api/scenarios/evaluate</c>: a scenario of API.md in the body, its result back.</summary>
     public async Task<IResult> EvaluatePostAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -38,7 +39,8 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
             return Problems.BodyTooLarge(_options.MaxScenarioBodyBytes);
         }
 
-        return await EvaluateAsync(ScenarioJson.Parse(body.Span), cancellationToken);
+        var context = await data.EvaluationContextAsync(cancellationToken);
+        return EvaluateJson(body.Span, context);
     }
 
     /// <summary><c>GET /api/scenarios/evaluate?municipalityCode=851&amp;caseId=NY-JOB-30&amp;…</c>: the flat form for Power Query.</summary>
@@ -58,7 +60,8 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
             return Problems.InvalidQuery(errors);
         }
 
-        return await EvaluateAsync(ScenarioJson.Parse(json), cancellationToken);
+        var context = await data.EvaluationContextAsync(cancellationToken);
+        return EvaluateJson(json, context);
     }
 
     /// <summary><c>GET /api/cases</c>: the standard case catalogue.</summary>
@@ -223,15 +226,20 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
     /// <summary><c>GET /api/openapi.json</c>: the OpenAPI 3.0 document of this API.</summary>
     public static IResult OpenApi() => new JsonBytesResult(OpenApiDocument.Utf8, "no-cache");
 
-    private async Task<IResult> EvaluateAsync(ScenarioParseOutcome parsed, CancellationToken cancellationToken)
+    private IResult EvaluateJson(ReadOnlySpan<byte> scenarioJson, EvaluationContext context)
     {
+        if (_cache.TryGet(context, scenarioJson, out var cached))
+        {
+            return new JsonBytesResult(cached);
+        }
+
+        var parsed = ScenarioJson.Parse(scenarioJson);
         if (parsed.Scenario is null)
         {
             ApiLog.ScenarioRejected(logger, parsed.Errors.Count, parsed.Errors.Count > 0 ? parsed.Errors[0].Path : "$");
             return Problems.InvalidScenario(parsed.Errors);
         }
 
-        var context = await data.EvaluationContextAsync(cancellationToken);
         var outcome = ScenarioEvaluator.Evaluate(parsed.Scenario, context);
         if (outcome.Result is null)
         {
@@ -239,7 +247,9 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
             return Problems.InvalidScenario(outcome.Errors);
         }
 
-        return new JsonBytesResult(ScenarioJson.SerializeResult(outcome.Result));
+        var result = ScenarioJson.SerializeResult(outcome.Result);
+        _cache.Add(context, scenarioJson, result);
+        return new JsonBytesResult(result);
     }
 
     private static bool IsJson(string? contentType)

@@ -18,6 +18,10 @@ public sealed class ApiOptions
     [Range(256, 32_768)]
     public int MaxQueryLength { get; set; } = 8 * 1024;
 
+    /// <summary>How many recent valid scenario results are kept (0 = no cache); see <see cref="ResultCache"/>.</summary>
+    [Range(0, 100_000)]
+    public int ResultCacheEntries { get; set; } = 4_096;
+
     /// <summary>How long the evaluation context (parameters and municipality facts of the latest run) is reused before it is read again.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ContextRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
