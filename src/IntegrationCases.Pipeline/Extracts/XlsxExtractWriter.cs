@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using IntegrationCases.Engine;
+using IntegrationCases.Pipeline.Mart;
 
 namespace IntegrationCases.Pipeline.Extracts;
 
@@ -82,30 +83,53 @@ public static class XlsxExtractWriter
         Widths(sheet, 34, 48, 40, 48, 18, 18, 14);
     }
 
+    /// <summary>
+    /// One row per scenario, case and line (the net last), the years across: basis, investment and difference
+    /// for each year, as in the 2017 tool. Wide rather than long keeps the workbook small and quick to write.
+    /// </summary>
     private static void Cashflow(IXLWorksheet sheet, MunicipalityExtract e)
     {
-        Header(sheet, 1, "Scenarie", "Case-id", "Business case", "År", "Første måned", "Postkode", "Budgetpost",
-            "Basisforløb (kr.)", "Investeringsforløb (kr.)", "Forskel (kr.)");
-        var row = 2;
-        foreach (var r in ExtractRows.Cashflow(e))
+        var lineOrder = LineItemCatalogue.All.Select((l, i) => (l.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        var rows = ExtractRows.Cashflow(e)
+            .GroupBy(r => (r.ScenarioId, r.CaseId))
+            .SelectMany(g => g.OrderBy(r => lineOrder.GetValueOrDefault(r.LineCode, int.MaxValue)).ThenBy(r => r.Year))
+            .ToList();
+        var years = rows.Count == 0 ? 0 : rows.Max(r => r.Year);
+        var labels = new List<string> { "Scenarie", "Case-id", "Business case", "Postkode", "Budgetpost" };
+        for (var y = 1; y <= years; y++)
         {
-            sheet.Cell(row, 1).SetValue(r.ScenarioName);
-            sheet.Cell(row, 2).SetValue(r.CaseId);
-            sheet.Cell(row, 3).SetValue(r.CaseName);
-            sheet.Cell(row, 4).SetValue(r.Year);
-            sheet.Cell(row, 5).SetValue(DanishFormat.Date(r.FirstMonth));
-            sheet.Cell(row, 6).SetValue(r.LineCode);
-            sheet.Cell(row, 7).SetValue(r.LineLabel);
-            Money(sheet.Cell(row, 8), r.Baseline);
-            Money(sheet.Cell(row, 9), r.Investment);
-            Money(sheet.Cell(row, 10), r.Difference);
-            row++;
+            labels.AddRange([$"År {y}: basis (kr.)", $"År {y}: investering (kr.)", $"År {y}: forskel (kr.)"]);
         }
 
-        sheet.SheetView.FreezeRows(1);
-        Widths(sheet, 24, 16, 40, 6, 12, 22, 40, 20, 22, 18);
-        Formats(sheet, MoneyFormat, 8, 9, 10);
+        Header(sheet, 1, [.. labels]);
+        var row = 1;
+        (string, string, string)? current = null;
+        foreach (var r in rows)
+        {
+            if (current != (r.ScenarioId, r.CaseId, r.LineCode))
+            {
+                current = (r.ScenarioId, r.CaseId, r.LineCode);
+                row++;
+                sheet.Cell(row, 1).SetValue(r.ScenarioName);
+                sheet.Cell(row, 2).SetValue(r.CaseId);
+                sheet.Cell(row, 3).SetValue(r.CaseName);
+                sheet.Cell(row, 4).SetValue(r.LineCode);
+                sheet.Cell(row, 5).SetValue(r.LineLabel);
+            }
+
+            var column = CashflowColumn(r.Year);
+            Money(sheet.Cell(row, column), r.Baseline);
+            Money(sheet.Cell(row, column + 1), r.Investment);
+            Money(sheet.Cell(row, column + 2), r.Difference);
+        }
+
+        sheet.SheetView.Freeze(1, 5);
+        Widths(sheet, [24, 14, 36, 20, 36, .. Enumerable.Repeat(16.0, 3 * years)]);
+        Formats(sheet, MoneyFormat, [.. Enumerable.Range(CashflowColumn(1), 3 * years)]);
     }
+
+    /// <summary>The sheet column of a year's baseline amount (investment and difference follow it).</summary>
+    public static int CashflowColumn(int year) => 6 + (3 * (year - 1));
 
     private static void Kpis(IXLWorksheet sheet, MunicipalityExtract e)
     {

@@ -152,13 +152,17 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
         var scenarioIds = MunicipalityScenarioNames(kode);
         foreach (var row in sheet.RowsUsed().Skip(1))
         {
-            if (row.Cell(6).GetString() == Engine.Results.LineCodes.Net)
+            if (row.Cell(4).GetString() == Engine.Results.LineCodes.Net)
             {
                 continue;
             }
 
-            fromXlsx[$"{scenarioIds[row.Cell(1).GetString()]}|{row.Cell(2).GetString()}|{row.Cell(4).GetValue<int>()}|{row.Cell(6).GetString()}"] = (
-                Round(row.Cell(8).GetDouble()), Round(row.Cell(9).GetDouble()), Round(row.Cell(10).GetDouble()));
+            for (var year = 1; !row.Cell(XlsxExtractWriter.CashflowColumn(year)).IsEmpty(); year++)
+            {
+                var column = XlsxExtractWriter.CashflowColumn(year);
+                fromXlsx[$"{scenarioIds[row.Cell(1).GetString()]}|{row.Cell(2).GetString()}|{year}|{row.Cell(4).GetString()}"] = (
+                    Round(row.Cell(column).GetDouble()), Round(row.Cell(column + 1).GetDouble()), Round(row.Cell(column + 2).GetDouble()));
+            }
         }
 
         Assert.Equal(ReadCashflow(kode).OrderBy(p => p.Key, StringComparer.Ordinal), fromXlsx.OrderBy(p => p.Key, StringComparer.Ordinal));
