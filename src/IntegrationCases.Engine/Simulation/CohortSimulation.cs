@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-
 namespace IntegrationCases.Engine.Simulation;
 
 /// <summary>
@@ -8,11 +5,11 @@ namespace IntegrationCases.Engine.Simulation;
 /// mass. States: B(c, p) and S(c, j, p).
 /// <para>
 /// Layout and speed: twelve months of self-support reset the clock, so S(c, j, p) with j ≥ 12 always has
-/// c = 0 and is stored without a clock ('high' spells). Low spells (j = 0..11) are stored as contiguous rows
-/// of 12 per (p, c). Each month makes one pass over the rows (row sums give the self-supporting mass, the
-/// job losses back to B(c, p) and the supported mass), then moves every row one step along j in place, in
-/// reverse order, instead of scattering into a second buffer. The result is the same arithmetic as a
-/// state-by-state push (tests hold it against such a reference), with no allocation and no branch per state.
+/// c = 0 and is stored without a clock ('high' spells, shifted each month). Low spells (j = 0..11) live in
+/// a ring of 12 slots per (p, c): the entry j months into its spell sits in slot (t − j) mod 12, stored as
+/// it entered, so its mass now is the stored value × (1 − r)^j; row sums (and the supported part) are kept
+/// up to date incrementally. A month is therefore O(1) per row instead of O(12): no shifting, no second
+/// buffer, no allocation. Tests hold it against the state-by-state reference implementation.
 /// </para>
 /// </summary>
 internal sealed class CohortSimulation
@@ -27,9 +24,12 @@ internal sealed class CohortSimulation
     private const int GrantSpellMonth = 5;
 
     private readonly double[] b = new double[2 * Clocks];                 // [p * 13 + c]
-    private readonly double[] sl = new double[2 * Clocks * LowSpell];     // [(p * 13 + c) * 12 + j]
+    private readonly double[] ring = new double[2 * Clocks * LowSpell];   // [(p * 13 + c) * 12 + slot]
     private readonly double[] sh = new double[2 * HighSpell];             // [p * 13 + (j - 12)]
     private readonly double[] rowSum = new double[2 * Clocks];            // low-spell mass per (p, c)
+    private readonly double[] rowSupported = new double[2 * Clocks];      // of which j < support duration
+    private readonly double[] decay = new double[LowSpell + 1];           // (1 - r)^j
+    private readonly double[] returns = new double[2 * Clocks];           // job losses back to B(c, p)
 
     /// <summary>
     /// Runs one future and returns its net total (per unit mass). Optional outputs: the money lines per month
@@ -46,12 +46,20 @@ internal sealed class CohortSimulation
         Span<double> selfSupportingAfter)
     {
         Array.Clear(b);
-        Array.Clear(sl);
+        Array.Clear(ring);
         Array.Clear(sh);
+        Array.Clear(rowSum);
+        Array.Clear(rowSupported);
         b[prices.InitialClock] = 1.0; // p = 0
 
         var r = prices.JobLoss;
         var stay = 1 - r;
+        decay[0] = 1;
+        for (var j = 1; j <= LowSpell; j++)
+        {
+            decay[j] = decay[j - 1] * stay;
+        }
+
         var supportDuration = prices.SupportDuration;
         var lowSupported = Math.Min(supportDuration, LowSpell);
         var highSupported = Math.Max(0, supportDuration - LowSpell);
@@ -69,7 +77,14 @@ internal sealed class CohortSimulation
             var notH = 1 - h;
             var condition = prices.ResultCondition[t];
 
-            // One pass over the states at the start of the month.
+            // Low spells live in a ring per (p, c): the entry that is j months into its spell sits in slot
+            // (t - j) mod 12 and is stored as it entered, so its mass now is the stored value × (1 - r)^j.
+            var tm = t % LowSpell;
+            var slotGrant = (tm - GrantSpellMonth + LowSpell) % LowSpell;
+            var slotLast = (tm - (LowSpell - 1) + LowSpell) % LowSpell;
+            var slotSupportEdge = lowSupported is > 0 and < LowSpell ? (tm - (lowSupported - 1) + LowSpell) % LowSpell : 0;
+
+            // The states at the start of the month.
             var onBenefit = 0.0;
             var refunded = 0.0;
             var refusionRow = t * Clocks;
@@ -82,33 +97,16 @@ internal sealed class CohortSimulation
 
             var supported = 0.0;
             var grantMass = 0.0;
-            ref var low = ref MemoryMarshal.GetArrayDataReference(sl);
             for (var row = 0; row < 2 * Clocks; row++)
             {
-                var o = (nuint)(row * LowSpell);
-
-                // Three lanes of four; the lanes are added in a fixed order, so the sum is the same on any CPU.
-                var v = Vector256.LoadUnsafe(ref low, o) + Vector256.LoadUnsafe(ref low, o + 4) + Vector256.LoadUnsafe(ref low, o + 8);
-                var sum = ((v.GetElement(0) + v.GetElement(1)) + v.GetElement(2)) + v.GetElement(3);
-                if (lowSupported == LowSpell)
-                {
-                    supported += sum;
-                }
-                else if (lowSupported > 0)
-                {
-                    for (var j = 0; j < lowSupported; j++)
-                    {
-                        supported += sl[(int)o + j];
-                    }
-                }
-
-                rowSum[row] = sum;
+                supported += rowSupported[row];
                 if (row < Clocks)
                 {
-                    grantMass += sl[(int)o + GrantSpellMonth]; // p = 0
+                    grantMass += ring[(row * LowSpell) + slotGrant]; // p = 0
                 }
             }
 
+            grantMass *= decay[GrantSpellMonth];
             var highMass0 = 0.0;
             var highMass1 = 0.0;
             for (var k = 0; k < HighSpell; k++)
@@ -142,7 +140,7 @@ internal sealed class CohortSimulation
             var result = condition ? grantMass * stay * prices.ResultGrant[t] : 0.0;
             var danish = t == prices.DanishMonth ? prices.DanishGrant * danishPassShare : 0.0;
 
-            // Transitions at the end of the month (METHOD.md section 4), pulled into place in reverse order.
+            // Transitions at the end of the month (METHOD.md section 4).
             // High spells: j = 24 absorbs, j = 13..24 shift, j = 12 comes from the low spells' j = 11 (any clock).
             for (var p = 0; p < 2; p++)
             {
@@ -156,36 +154,16 @@ internal sealed class CohortSimulation
                 var fromLow = 0.0;
                 for (var c = 0; c < Clocks; c++)
                 {
-                    fromLow += sl[(((p * Clocks) + c) * LowSpell) + LowSpell - 1];
+                    fromLow += ring[(((p * Clocks) + c) * LowSpell) + slotLast];
                 }
 
-                sh[o] = stay * fromLow;
+                sh[o] = decay[LowSpell] * fromLow;
             }
 
-            // Low spells: j = 1..11 from j - 1 (the result grant flips p at j = 5 → 6), j = 0 from benefit.
-            // Moved in place from the end of each row: j = 8..11 from 7..10, then 4..7 from 3..6, then 1..3.
-            var stayVector = Vector256.Create(stay);
+            // Low spells: every row ages one month (its sum loses j = 11 and the job losses), the result grant
+            // moves j = 5 from p = 0 to p = 1, and B(c - 1, p) enters at j = 0 in the slot j = 11 leaves.
             for (var c = 0; c < Clocks; c++)
             {
-                var o0 = c * LowSpell;
-                var o1 = (Clocks + c) * LowSpell;
-                foreach (var o in (ReadOnlySpan<int>)[o0, o1])
-                {
-                    var at = (nuint)o;
-                    (stayVector * Vector256.LoadUnsafe(ref low, at + 7)).StoreUnsafe(ref low, at + 8);
-                    (stayVector * Vector256.LoadUnsafe(ref low, at + 3)).StoreUnsafe(ref low, at + 4);
-                    sl[o + 3] = stay * sl[o + 2];
-                    sl[o + 2] = stay * sl[o + 1];
-                    sl[o + 1] = stay * sl[o];
-                }
-
-                if (condition)
-                {
-                    sl[o1 + GrantSpellMonth + 1] += sl[o0 + GrantSpellMonth + 1];
-                    sl[o0 + GrantSpellMonth + 1] = 0;
-                }
-
-                // B(c - 1, p) → S(c, 0, p); the clock tops out at 12.
                 double in0, in1;
                 if (c == 0)
                 {
@@ -194,30 +172,75 @@ internal sealed class CohortSimulation
                 }
                 else if (c == Clocks - 1)
                 {
-                    in0 = b[c - 1] + b[c];
-                    in1 = b[Clocks + c - 1] + b[Clocks + c];
+                    in0 = h * (b[c - 1] + b[c]);
+                    in1 = h * (b[Clocks + c - 1] + b[Clocks + c]);
                 }
                 else
                 {
-                    in0 = b[c - 1];
-                    in1 = b[Clocks + c - 1];
+                    in0 = h * b[c - 1];
+                    in1 = h * b[Clocks + c - 1];
                 }
 
-                sl[o0] = h * in0;
-                sl[o1] = h * in1;
+                var row0 = c;
+                var row1 = Clocks + c;
+                var o0 = row0 * LowSpell;
+                var o1 = row1 * LowSpell;
+                var leaving0 = ring[o0 + slotLast] * decay[LowSpell - 1];
+                var leaving1 = ring[o1 + slotLast] * decay[LowSpell - 1];
+                var sum0 = stay * (rowSum[row0] - leaving0);
+                var sum1 = stay * (rowSum[row1] - leaving1);
+                double supported0 = 0, supported1 = 0;
+                if (lowSupported == LowSpell)
+                {
+                    supported0 = sum0;
+                    supported1 = sum1;
+                }
+                else if (lowSupported > 0)
+                {
+                    supported0 = stay * (rowSupported[row0] - (ring[o0 + slotSupportEdge] * decay[lowSupported - 1]));
+                    supported1 = stay * (rowSupported[row1] - (ring[o1 + slotSupportEdge] * decay[lowSupported - 1]));
+                }
+
+                if (condition)
+                {
+                    var moved = stay * ring[o0 + slotGrant] * decay[GrantSpellMonth];
+                    sum0 -= moved;
+                    sum1 += moved;
+                    if (lowSupported is > GrantSpellMonth + 1 and < LowSpell)
+                    {
+                        supported0 -= moved;
+                        supported1 += moved;
+                    }
+
+                    ring[o1 + slotGrant] += ring[o0 + slotGrant];
+                    ring[o0 + slotGrant] = 0;
+                }
+
+                // Job losses go back to benefit with the clock where it stopped (B is updated below).
+                returns[row0] = r * rowSum[row0];
+                returns[row1] = r * rowSum[row1];
+                ring[o0 + slotLast] = in0;
+                ring[o1 + slotLast] = in1;
+                rowSum[row0] = sum0 + in0;
+                rowSum[row1] = sum1 + in1;
+                if (lowSupported > 0)
+                {
+                    rowSupported[row0] = supported0 + in0;
+                    rowSupported[row1] = supported1 + in1;
+                }
             }
 
             // Benefit: B(c - 1, p) stays on benefit with the clock one on; job losses return to B(c, p).
             for (var p = 0; p < 2; p++)
             {
                 var o = p * Clocks;
-                b[o + Clocks - 1] = (notH * (b[o + Clocks - 2] + b[o + Clocks - 1])) + (r * rowSum[o + Clocks - 1]);
+                b[o + Clocks - 1] = (notH * (b[o + Clocks - 2] + b[o + Clocks - 1])) + returns[o + Clocks - 1];
                 for (var c = Clocks - 2; c >= 1; c--)
                 {
-                    b[o + c] = (notH * b[o + c - 1]) + (r * rowSum[o + c]);
+                    b[o + c] = (notH * b[o + c - 1]) + returns[o + c];
                 }
 
-                b[o] = (r * rowSum[o]) + (r * (p == 0 ? highMass0 : highMass1));
+                b[o] = returns[o] + (r * (p == 0 ? highMass0 : highMass1));
             }
 
             var after = (stay * selfSupporting) + (h * onBenefit);
