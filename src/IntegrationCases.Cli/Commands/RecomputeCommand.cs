@@ -83,7 +83,7 @@ internal static class RecomputeCommand
             await stderr.WriteLineAsync("Genberegningen blev afbrudt; den forrige datamart er urørt.").ConfigureAwait(false);
             return Failed;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.SqlClient.SqlException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             await stderr.WriteLineAsync($"Genberegningen mislykkedes; den forrige datamart er urørt. Årsag: {e.Message}").ConfigureAwait(false);
             return Failed;
