@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using IntegrationCases.Pipeline.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 
 namespace IntegrationCases.Cli.Commands;
 
@@ -79,16 +80,9 @@ internal static class ServeCommand
             }
 
             Console.WriteLine("Stop med Ctrl+C.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C: stop cleanly below.
-            }
 
-            await app.StopAsync(CancellationToken.None);
+            // Ctrl+C or SIGTERM stops the host's lifetime (or cancels the command's token); either ends the wait.
+            await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
         return command;

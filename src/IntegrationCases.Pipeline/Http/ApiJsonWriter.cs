@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace IntegrationCases.Pipeline.Http;
 
@@ -10,6 +9,7 @@ internal static class ApiJsonWriter
     public static readonly JsonWriterOptions Options = new()
     {
         Indented = false,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Served as application/json, never inlined in HTML: quotes and Danish letters stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

@@ -46,11 +46,25 @@ public sealed partial class ServeCommandTests
             Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
             using var withKey = await client.GetAsync(new Uri("api/cases?code=env-key-42", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+
+            // SIGTERM (what a service manager or Ctrl+C sends) stops it cleanly.
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync(timeout.Token);
+            }
+
+            using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await process.WaitForExitAsync(exit.Token);
+            Assert.Equal(0, process.ExitCode);
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
             Directory.Delete(root, recursive: true);
         }
     }
