@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using IntegrationCases.Engine.Cases;
+using IntegrationCases.Engine.Parameters;
 using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Municipalities;
 
@@ -21,7 +22,8 @@ public static class MartBuilder
         CaseCatalogue catalogue,
         IReadOnlyList<ScenarioDefinition> scenarios,
         IReadOnlyList<EvaluatedCase> cases,
-        IReadOnlyList<TargetGroupFact> targetGroupRows)
+        IReadOnlyList<TargetGroupFact> targetGroupRows,
+        ParameterStore parameters)
     {
         var tables = new List<MartTableData>
         {
@@ -32,6 +34,7 @@ public static class MartBuilder
             })),
             Table(MartSchema.DimLineItem, LineItemCatalogue.All.Select(l => new object?[] { l.Code, l.Label, l.Category, l.Actor, l.SortOrder })),
             Table(MartSchema.DimScenario, scenarios.Select(s => new object?[] { s.ScenarioId, Cut(s.Name, 128), s.Kind, Cut(s.Description, 4000) })),
+            Table(MartSchema.DimParameter, ParameterRows(run.RunId, parameters)),
             Table(MartSchema.FactCashflow, cases.SelectMany(c => CashflowRows(run.RunId, c))),
             Table(MartSchema.FactCaseResult, cases.Select(c => CaseResultRow(run.RunId, c))),
             Table(MartSchema.FactSelfSupporting, cases.SelectMany(c => c.Result.Years.Select(y => new object?[]
@@ -53,6 +56,23 @@ public static class MartBuilder
         ]));
         return new MartDataSet(run.RunId, tables);
     }
+
+    /// <summary>
+    /// Every dated value of every series in the run's effective store (the default plus accepted overrides),
+    /// including values not yet or no longer in force, so a result can be traced to the value it used.
+    /// </summary>
+    private static IEnumerable<object?[]> ParameterRows(string runId, ParameterStore parameters) =>
+        parameters.Series.SelectMany(series => series.Values
+            // One row per (id, valid_from); the store keeps dates unique, the last one wins if not.
+            .GroupBy(v => v.ValidFrom)
+            .Select(g => g.Last())
+            .Where(v => double.IsFinite(v.Value))
+            .Select(v => new object?[]
+            {
+                runId, Cut(series.Id, 128), v.ValidFrom, v.Value, Cut(string.IsNullOrEmpty(v.Unit) ? series.Unit : v.Unit, 64),
+                Cut(series.Description, 1000), Cut(v.Source, 1000), v.IsEstimate ? 1 : 0,
+                string.IsNullOrEmpty(v.Note) ? null : Cut(v.Note, 4000),
+            }));
 
     private static IEnumerable<object?[]> CashflowRows(string runId, EvaluatedCase c)
     {

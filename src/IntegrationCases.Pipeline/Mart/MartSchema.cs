@@ -15,7 +15,7 @@ public static class MartSchema
     private static MartColumn Opt(string name, MartType type, string da, string description, int maxLength = 0) =>
         new(name, type, Nullable: true, IsKey: false, da, description, maxLength);
 
-    private static MartColumn RunId() => Key("run_id", MartType.Text, "Kørsel", "Kørslens id (UTC-tidspunkt og inputhash).", 64);
+    private static MartColumn RunId() => Key("run_id", MartType.Text, "Kørsel", "Kørslens id: de første 16 hextegn af inputhashen.", 64);
 
     private static MartColumn ScenarioId() => Key("scenario_id", MartType.Text, "Scenarie-id", "Scenariets id.", 64);
 
@@ -54,6 +54,19 @@ public static class MartSchema
         Col("name", MartType.Text, "Scenarie", "Scenariets navn.", 128),
         Col("kind", MartType.Text, "Type", "standard, municipal eller sensitivity.", 16),
         Col("description", MartType.Text, "Beskrivelse", "Hvad scenariet antager.", 4000),
+    ]);
+
+    public static readonly MartTable DimParameter = new("dim_parameter", "Enhedspris", "Enhedspriser og regler, som kørslen regnede med, hver dateret og med kilde.",
+    [
+        RunId(),
+        Key("parameter_id", MartType.Text, "Parameter", "Parameterens id i parameterlageret.", 128),
+        Key("valid_from", MartType.Date, "Gyldig fra", "Første dag værdien gælder."),
+        Col("value", MartType.Double, "Værdi", "Værdien i parameterens enhed."),
+        Col("unit", MartType.Text, "Enhed", "Værdiens enhed (fx kr./måned, andel).", 64),
+        Col("description", MartType.Text, "Beskrivelse", "Hvad parameteren er.", 1000),
+        Col("source", MartType.Text, "Kilde", "Kilden til værdien (lov, takst, rapport).", 1000),
+        Col("is_estimate", MartType.Int32, "Skøn", "1 hvis værdien er et skøn, 0 hvis den er hentet direkte fra kilden."),
+        Opt("note", MartType.Text, "Note", "Bemærkning til værdien.", 4000),
     ]);
 
     public static readonly MartTable FactCashflow = new("fact_cashflow", "Pengestrøm", "Årlige beløb pr. budgetpost i basis- og investeringsforløb.",
@@ -112,7 +125,7 @@ public static class MartSchema
     /// <summary>Every table, dimensions first (the order of DDL and loading).</summary>
     public static readonly IReadOnlyList<MartTable> Tables =
     [
-        DimMunicipality, DimCase, DimLineItem, DimScenario,
+        DimMunicipality, DimCase, DimLineItem, DimScenario, DimParameter,
         FactCashflow, FactCaseResult, FactSelfSupporting, FactTargetGroup, RunManifest,
     ];
 

@@ -95,7 +95,7 @@ public sealed class RecomputeRun
         var finished = _clock.GetUtcNow();
         var mart = MartBuilder.Build(
             new MartBuilder.RunInfo(runId, started, finished, JsonSerializer.Serialize(manifestInputs, RunManifest.Json), parameters.ContentHash, EngineInfo.EngineVersion),
-            Register, catalogue, evaluation.Scenarios, evaluation.Cases, factsBuild.TargetGroupRows);
+            Register, catalogue, evaluation.Scenarios, evaluation.Cases, factsBuild.TargetGroupRows, parameters);
         progress?.Report(new RecomputeProgress("Skriver Parquet og udtræk", 0, 1));
         var files = await RunFiles.RenderAsync(
             new RunFiles.Input(mart, Register, catalogue, facts, evaluation, startDate, parameters.ContentHash, EngineInfo.EngineVersion),

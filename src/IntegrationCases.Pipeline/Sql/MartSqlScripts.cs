@@ -24,9 +24,14 @@ public static class MartSqlScripts
     public static IReadOnlyList<(string Name, string Sql)> Migrations() =>
     [
         ("0001_create_schemas", CreateSchemas()),
-        ("0002_create_mart_tables", string.Join("\n", MartSchema.Tables.Select(t => CreateTable(MartSchemaName, t, withKey: true)))),
-        ("0003_create_staging_tables", string.Join("\n", MartSchema.Tables.Select(t => CreateTable(StagingSchemaName, t, withKey: false)))),
+        ("0002_create_mart_tables", string.Join("\n", InitialTables.Select(t => CreateTable(MartSchemaName, t, withKey: true)))),
+        ("0003_create_staging_tables", string.Join("\n", InitialTables.Select(t => CreateTable(StagingSchemaName, t, withKey: false)))),
+        ("0004_create_dim_parameter",
+            CreateTable(MartSchemaName, MartSchema.DimParameter, withKey: true) + "\n" + CreateTable(StagingSchemaName, MartSchema.DimParameter, withKey: false)),
     ];
+
+    /// <summary>The tables of the first schema version (scripts 0002 and 0003, never edited); later tables have their own script.</summary>
+    private static IEnumerable<MartTable> InitialTables => MartSchema.Tables.Where(t => t != MartSchema.DimParameter);
 
     public static string CreateSchemas() =>
         $"IF SCHEMA_ID(N'{MartSchemaName}') IS NULL EXEC(N'CREATE SCHEMA {Quote(MartSchemaName)}');\n" +

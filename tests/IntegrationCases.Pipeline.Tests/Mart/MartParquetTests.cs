@@ -104,6 +104,25 @@ public sealed class MartParquetTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_dated_unit_price_of_the_store_reads_back_with_its_source_and_estimate_flag()
+    {
+        var store = IntegrationCases.Engine.Parameters.ParameterStore.Default;
+        await WriteAllAsync(SampleMart.Build());
+        using var db = Open();
+        var rows = Query(db, $"SELECT parameter_id, CAST(valid_from AS VARCHAR), value, unit, source, is_estimate, run_id FROM read_parquet('{File("dim_parameter")}') ORDER BY 1, 2");
+        var expected = store.Series.SelectMany(s => s.Values).ToList();
+        Assert.Equal(expected.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal("0123456789abcdef", r[6]));
+        foreach (var value in expected)
+        {
+            var row = rows.Single(r => (string)r[0]! == value.Id && (string)r[1]! == value.ValidFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(value.Value, (double)row[2]!);
+            Assert.Equal(value.Source, row[4]);
+            Assert.Equal(value.IsEstimate ? 1 : 0, Convert.ToInt32(row[5], System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
     public async Task The_same_rows_give_the_same_bytes()
     {
         var first = await MartParquetWriter.WriteAsync(SampleMart.Build()[MartSchema.FactCashflow.Name], TestContext.Ct);

@@ -243,6 +243,38 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
         AssertSame(beforeExtracts, SampleRunFixture.Snapshot(Path.Combine(copy.Path, "extracts")));
     }
 
+    [Fact]
+    public void Every_unit_price_on_the_XLSX_sheet_is_a_row_of_dim_parameter_with_the_same_value_and_source()
+    {
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        var file = Path.Combine(run.Local.Path, "mart", MartPaths.Latest, MartPaths.TableFile(MartSchema.DimParameter.Name));
+        cmd.CommandText = $"SELECT parameter_id, strftime(valid_from, '%Y-%m-%d'), value, source, run_id FROM read_parquet('{file}')";
+        var mart = new Dictionary<string, (double Value, string Source)>(StringComparer.Ordinal);
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                Assert.Equal(run.LocalSummary.RunId, reader.GetString(4));
+                mart[$"{reader.GetString(0)}|{reader.GetString(1)}"] = (reader.GetDouble(2), reader.GetString(3));
+            }
+        }
+
+        // sample-inputs/ overrides one series from 2026, so the effective store is the default plus the new values.
+        Assert.All(Engine.Parameters.ParameterStore.Default.Series, s => Assert.Contains(mart.Keys, k => k.StartsWith(s.Id + "|", StringComparison.Ordinal)));
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(run.Local.Path, "extracts", "851", MartPaths.ExtractXlsxFile));
+        var rows = workbook.Worksheet("Enhedspriser").RowsUsed().Skip(1).ToList();
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+        {
+            var key = $"{row.Cell(1).GetString()}|{row.Cell(2).GetString()}";
+            Assert.True(mart.TryGetValue(key, out var price), $"{key} is on the XLSX sheet but not in dim_parameter");
+            Assert.Equal(price.Value, row.Cell(3).GetDouble(), 9);
+            Assert.Equal(price.Source, row.Cell(4).GetString());
+        }
+    }
+
     private Dictionary<string, (decimal, decimal, decimal)> ReadCashflow(string kode)
     {
         using var db = new DuckDBConnection("Data Source=:memory:");

@@ -42,5 +42,6 @@ internal static class SampleMart
     public static MartDataSet Build(string runId = "0123456789abcdef") => MartBuilder.Build(
         new MartBuilder.RunInfo(runId, new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 25, 17, 0, 3, 120, TimeSpan.Zero),
             "[]", "paramhash", "1.0.0"),
-        MunicipalityRegister.Default, CaseCatalogue.Standard, Scenarios, Cases(), Counts());
+        MunicipalityRegister.Default, CaseCatalogue.Standard, Scenarios, Cases(), Counts(),
+        IntegrationCases.Engine.Parameters.ParameterStore.Default);
 }
