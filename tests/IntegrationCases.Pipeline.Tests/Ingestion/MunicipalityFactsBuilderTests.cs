@@ -113,4 +113,26 @@ public sealed class MunicipalityFactsBuilderTests
         Assert.Equal(build.TargetGroupRows.Count, build.TargetGroupRows.Select(r => (r.MunicipalityCode, r.TargetGroup, r.Period, r.Source)).Distinct().Count());
         Assert.All(build.TargetGroupRows, r => Assert.True(r.Source.Length <= 256 && r.Period.Length <= 16));
     }
+    [Fact]
+    public void The_population_becomes_one_befolkning_row_per_municipality_for_its_latest_period()
+    {
+        var data = CuratedData.Empty with
+        {
+            Population =
+            [
+                new PopulationCount("101", "2025K1", 650_000, L("dst/FOLK1A/2025K1.csv")),
+                new PopulationCount("101", "2025M05", 655_000, L("dst/FOLK1AM/2025M05.csv")),
+                new PopulationCount("101", "2025M04", 654_000, L("dst/FOLK1AM/2025M05.csv")),
+                new PopulationCount("147", "2025M06", 105_000, L("dst/FOLK1AM/2025M06.csv")),
+            ],
+        };
+
+        var build = MunicipalityFactsBuilder.Build([data], ["NY-JOB-30"], Register);
+
+        var rows = build.TargetGroupRows.Where(r => r.TargetGroup == DstTables.Population).ToList();
+        Assert.Equal(["101", "147"], rows.Select(r => r.MunicipalityCode));
+        Assert.Equal(("2025M05", 655_000.0, (double?)null), (rows[0].Period, rows[0].Persons!.Value, rows[0].FullTimePersons));
+        Assert.Equal("DST befolkning (dst/FOLK1AM/2025M05.csv)", rows[0].Source);
+        Assert.Empty(build.Facts["101"].TargetGroupPersonsByCase); // the population is no case's participants
+    }
 }

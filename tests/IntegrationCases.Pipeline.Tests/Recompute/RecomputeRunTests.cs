@@ -275,6 +275,24 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
         }
     }
 
+    [Fact]
+    public void The_mart_has_the_population_of_every_municipality_as_befolkning_rows_of_the_latest_period()
+    {
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        var file = Path.Combine(run.Local.Path, "mart", MartPaths.Latest, MartPaths.TableFile(MartSchema.FactTargetGroup.Name));
+        cmd.CommandText = $"SELECT count(*), count(DISTINCT municipality_code), min(period), max(period), min(persons), count(full_time_persons) FROM read_parquet('{file}') WHERE target_group = 'befolkning'";
+        using var reader = cmd.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(98L, reader.GetInt64(0));
+        Assert.Equal(98L, reader.GetInt64(1));
+        Assert.Equal("2025M06", reader.GetString(2)); // sample-inputs/dst/FOLK1AM/2025M06-synthetic-bulk.csv
+        Assert.Equal("2025M06", reader.GetString(3));
+        Assert.True(reader.GetDouble(4) > 1000);
+        Assert.Equal(0L, reader.GetInt64(5));
+    }
+
     private Dictionary<string, (decimal, decimal, decimal)> ReadCashflow(string kode)
     {
         using var db = new DuckDBConnection("Data Source=:memory:");

@@ -66,6 +66,7 @@ public static class MunicipalityFactsBuilder
         var rows = new List<TargetGroupFact>();
         var byCase = register.All.ToDictionary(m => m.Code, _ => new SortedDictionary<string, double>(StringComparer.Ordinal), StringComparer.Ordinal);
         var stock = RefugeeStock(counts, rows);
+        rows.AddRange(PopulationRows(data));
         foreach (var caseId in caseIds.Distinct(StringComparer.Ordinal))
         {
             var own = OwnCounts(counts, caseId);
@@ -153,6 +154,20 @@ public static class MunicipalityFactsBuilder
                 StringComparer.Ordinal);
         return new JobindsatsYear(period, values);
     }
+
+    /// <summary>
+    /// The population (FOLK1A/FOLK1AM) as fact rows with target group <see cref="DstTables.Population"/>: one row per
+    /// municipality, its latest period (by period end; a month before a quarter ending the same month), persons in
+    /// <c>persons</c>, no full-time persons. The Power BI measure 'Nettoeffekt pr. 1.000 indbyggere' divides by it.
+    /// </summary>
+    private static IEnumerable<TargetGroupFact> PopulationRows(List<CuratedData> data) =>
+        data.SelectMany(d => d.Population)
+            .GroupBy(p => (p.MunicipalityCode, p.Period))
+            .Select(g => g.MaxBy(p => p.Lineage.SourcePath, StringComparer.Ordinal)!)
+            .GroupBy(p => p.MunicipalityCode, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(p => PeriodEnd(p.Period)).ThenByDescending(p => p.Period, StringComparer.Ordinal).First())
+            .Select(p => new TargetGroupFact(
+                p.MunicipalityCode, DstTables.Population, p.Period, null, p.Persons, Cut($"DST befolkning ({p.Lineage.SourcePath})")));
 
     /// <summary>The municipality's latest DST stock of refugees plus family-reunified to refugees; adds their fact rows.</summary>
     private static Dictionary<string, double> RefugeeStock(List<TargetGroupCount> counts, List<TargetGroupFact> rows)
