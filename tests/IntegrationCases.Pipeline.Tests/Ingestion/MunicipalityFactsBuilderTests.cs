@@ -135,4 +135,23 @@ public sealed class MunicipalityFactsBuilderTests
         Assert.Equal("DST befolkning (dst/FOLK1AM/2025M05.csv)", rows[0].Source);
         Assert.Empty(build.Facts["101"].TargetGroupPersonsByCase); // the population is no case's participants
     }
+
+    [Fact]
+    public async Task A_count_in_a_target_groups_csv_reaches_the_facts_under_the_case_id_and_the_default_participants_of_an_evaluation()
+    {
+        const string csv = "kommunekode;case_id;periode;fuldtidspersoner;personer;kilde\n851;NY-JOB-30;2025;42,5;50;Jobcenterets opgørelse\n";
+        var outcome = await Ingest.Text("target-groups/aalborg-2025.csv", csv);
+        Assert.True(outcome.Accepted, Ingest.Describe(outcome));
+
+        var build = MunicipalityFactsBuilder.Build([outcome.Curated!], CaseCatalogue.Standard, Register);
+
+        Assert.Equal(42.5, build.Facts["851"].TargetGroupPersonsByCase["NY-JOB-30"]);
+        var definition = CaseCatalogue.Standard.Cases.Single(c => c.Id == "NY-JOB-30");
+        var context = IntegrationCases.Pipeline.Scenarios.EvaluationContextFactory.Create(
+            IntegrationCases.Engine.Parameters.ParameterStore.Default, build.Facts, Register, CaseCatalogue.Standard);
+        var request = new IntegrationCases.Engine.Scenarios.ScenarioRequest { MunicipalityCode = "851", CaseId = "NY-JOB-30" };
+        var evaluation = IntegrationCases.Engine.Evaluation.ScenarioEvaluator.Evaluate(request, context);
+        Assert.True(evaluation.IsValid, string.Join("; ", evaluation.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        Assert.Equal(42.5 * definition.ParticipationShare, IntegrationCases.Pipeline.Recompute.CaseEvaluation.Participants(request, context), 9);
+    }
 }
