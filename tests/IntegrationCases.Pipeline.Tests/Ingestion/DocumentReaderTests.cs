@@ -56,6 +56,32 @@ public sealed class DocumentReaderTests
     }
 
     [Fact]
+    public async Task Assumptions_the_engine_refuses_are_rejected_at_ingestion_with_the_engines_field_path_and_message()
+    {
+        // IGU has a two-year horizon: five trajectory values is the bug the sample generator once had.
+        var outcome = await Ingest.Text("assumptions/101/igu.json", """
+            { "caseId": "IGU", "participants": 40, "investment": { "extraSelfSupportShareByYear": [0.06, 0.09, 0.09, 0.08, 0.07] } }
+            """);
+
+        Assert.False(outcome.Accepted);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal("investment.extraSelfSupportShareByYear", error.Column);
+        Assert.Contains("5 værdier", error.Message, StringComparison.Ordinal);
+        Assert.Null(outcome.Curated);
+    }
+
+    [Fact]
+    public async Task Assumptions_without_participants_pass_the_engines_validation_with_a_placeholder_and_stay_without_participants()
+    {
+        var outcome = await Ingest.Text("assumptions/101/igu.json", """
+            { "caseId": "IGU", "investment": { "extraSelfSupportShareByYear": [0.06, 0.09] } }
+            """);
+
+        Assert.True(outcome.Accepted, Ingest.Describe(outcome));
+        Assert.Null(Assert.Single(outcome.Curated!.Assumptions).Scenario.Participants);
+    }
+
+    [Fact]
     public async Task Assumptions_that_name_a_municipality_themselves_are_refused()
     {
         var outcome = await Ingest.Text("assumptions/851/bad.json", """{ "municipalityCode": "101", "caseId": "NY-JOB-30" }""");

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Parameters;
 using IntegrationCases.Pipeline.Municipalities;
 using IntegrationCases.Pipeline.Scenarios;
@@ -90,6 +91,22 @@ internal static class DocumentReaders
             }
 
             return null;
+        }
+
+        if (log.HasErrors)
+        {
+            return null;
+        }
+
+        // The engine's own validation (horizon, trajectories, ranges), so an assumption it would refuse is rejected
+        // here with its field paths instead of being skipped at recompute. Against the default parameter store and
+        // a municipality without facts: a missing participants count is given a placeholder of 1, because the
+        // recompute fills it from the data (docs/ingestion.md).
+        var request = outcome.Scenario.Participants is null ? outcome.Scenario with { Participants = 1 } : outcome.Scenario;
+        var evaluation = ScenarioEvaluator.Evaluate(request with { MunicipalityCode = code }, EvaluationContextFactory.Create(ParameterStore.Default, null, register));
+        foreach (var error in evaluation.Errors)
+        {
+            log.Error(null, error.Path, error.Message);
         }
 
         if (log.HasErrors)

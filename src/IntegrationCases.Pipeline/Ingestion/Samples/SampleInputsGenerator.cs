@@ -284,13 +284,21 @@ public static class SampleInputsGenerator
 
         """;
 
-    private static string Assumption(string caseId, double participants, double monthlyCost, double supportCost, int supportMonths) =>
-        string.Create(CultureInfo.InvariantCulture, $$"""
+    /// <summary>The extra self-support trajectory of the samples; cut to (or held at its last value up to) the case's horizon.</summary>
+    private static readonly double[] ExtraSelfSupportShares = [0.06, 0.09, 0.09, 0.08, 0.07];
+
+    private static string Assumption(string caseId, double participants, double monthlyCost, double supportCost, int supportMonths)
+    {
+        // The engine wants one value per year of the case's horizon (IGU: 2 years), so the list follows the catalogue.
+        var horizon = IntegrationCases.Engine.Cases.CaseCatalogue.Standard.Cases.Single(c => c.Id == caseId).HorizonYears;
+        var shares = string.Join(", ", Enumerable.Range(0, horizon)
+            .Select(y => ExtraSelfSupportShares[Math.Min(y, ExtraSelfSupportShares.Length - 1)].ToString(CultureInfo.InvariantCulture)));
+        return string.Create(CultureInfo.InvariantCulture, $$"""
         {
           "caseId": "{{caseId}}",
           "participants": {{participants}},
           "investment": {
-            "extraSelfSupportShareByYear": [0.06, 0.09, 0.09, 0.08, 0.07],
+            "extraSelfSupportShareByYear": [{{shares}}],
             "monthlyCostPerParticipant": {{monthlyCost}},
             "durationMonths": 12
           },
@@ -298,6 +306,7 @@ public static class SampleInputsGenerator
         }
 
         """);
+    }
 
     private static string Cell(double value, bool suppressSmall) =>
         suppressSmall && value < 5 ? ".." : value.ToString(CultureInfo.InvariantCulture);
