@@ -41,10 +41,6 @@ internal static class DocumentReaders
         {
             log.Error(null, e.Path, $"Enhedspriserne kan ikke bruges: {e.Message}");
         }
-        catch (NotImplementedException)
-        {
-            log.Error("Enhedspriser kan ikke valideres endnu: beregningsmotorens parameterlager er ikke tilgængeligt.");
-        }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException or OverflowException)
         {
             log.Error($"Enhedspriserne kan ikke bruges: {e.Message}");
@@ -67,16 +63,7 @@ internal static class DocumentReaders
             return null;
         }
 
-        ScenarioParseOutcome outcome;
-        try
-        {
-            outcome = ScenarioJson.ParseAssumptions(Encoding.UTF8.GetBytes(text), code);
-        }
-        catch (NotImplementedException)
-        {
-            log.Error("Antagelser kan ikke valideres endnu: scenarielæseren er ikke tilgængelig.");
-            return null;
-        }
+        var outcome = ScenarioJson.ParseAssumptions(Encoding.UTF8.GetBytes(text), code);
 
         foreach (var error in outcome.Errors)
         {
