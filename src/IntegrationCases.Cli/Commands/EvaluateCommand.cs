@@ -7,6 +7,7 @@ using IntegrationCases.Engine.Parameters;
 using IntegrationCases.Pipeline.Mart;
 using IntegrationCases.Pipeline.Recompute;
 using IntegrationCases.Pipeline.Scenarios;
+using IntegrationCases.Pipeline.Storage;
 
 namespace IntegrationCases.Cli.Commands;
 
@@ -61,6 +62,23 @@ internal static class EvaluateCommand
         return command;
     }
 
+    /// <summary>
+    /// The unit prices of the latest run in the output folder (its accepted unit-price inputs over the built-in
+    /// store), exactly as the HTTP API prices; the built-in store when no run has been published there.
+    /// </summary>
+    private static ParameterStore RunPrices(string dataFolder)
+    {
+        var manifestPath = Path.Combine(dataFolder, "mart", MartPaths.Latest, MartPaths.ManifestFile);
+        if (!File.Exists(manifestPath))
+        {
+            return ParameterStore.Default;
+        }
+
+        var manifest = RunManifest.FromJson(File.ReadAllBytes(manifestPath));
+        var storage = PipelineStorage.Create(new StorageOptions { LocalRoot = dataFolder });
+        return RunParameters.LoadAsync(storage, manifest, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
     /// <summary>The command's work, with its I/O passed in (tests call this directly).</summary>
     public static int Run(string scenarioPath, string format, string? dataFolder, TextWriter output, TextWriter error, Func<Stream> stdin, DateOnly defaultStart)
     {
@@ -106,7 +124,18 @@ internal static class EvaluateCommand
             return Rejected;
         }
 
-        var context = EvaluationContextFactory.Create(ParameterStore.Default, facts) with { DefaultStartDate = defaultStart };
+        ParameterStore parameters;
+        try
+        {
+            parameters = dataFolder is null ? ParameterStore.Default : RunPrices(dataFolder);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException)
+        {
+            error.WriteLine($"--data: kørslens manifest eller enhedspriser kan ikke læses: {ex.Message}");
+            return Rejected;
+        }
+
+        var context = EvaluationContextFactory.Create(parameters, facts) with { DefaultStartDate = defaultStart };
         var outcome = ScenarioEvaluator.Evaluate(parsed.Scenario, context);
         if (outcome.Result is null)
         {

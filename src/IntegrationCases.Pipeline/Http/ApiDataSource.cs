@@ -109,21 +109,7 @@ public sealed class ApiDataSource(PipelineStorage storage, IOptions<ApiOptions> 
         {
             var factsBytes = await storage.TryReadAsync(StorageArea.Mart, $"{MartPaths.Latest}/{MartPaths.MunicipalityFactsFile}", cancellationToken);
             facts = factsBytes is null ? null : MunicipalityFactsJson.Parse(factsBytes);
-            foreach (var input in manifest.Inputs.Where(i => i.Accepted && i.Path.StartsWith("unit-prices/", StringComparison.Ordinal)))
-            {
-                var content = await storage.TryReadAsync(StorageArea.Inputs, input.Path, cancellationToken);
-                if (content is null)
-                {
-                    continue;
-                }
-
-                using var stream = new MemoryStream(content, writable: false);
-                var outcome = await Ingestor.IngestAsync(input.Path, stream, null, cancellationToken);
-                if (outcome is { Accepted: true, Curated.UnitPriceOverrides: { } overrides })
-                {
-                    parameters = parameters.WithOverrides(overrides);
-                }
-            }
+            parameters = await RunParameters.LoadAsync(storage, manifest, cancellationToken);
 
             if (parameters.ContentHash != manifest.ParameterSet)
             {
