@@ -162,7 +162,7 @@ public sealed class CommandTests : IDisposable
         var (exit, output, _) = Invoke("parameters", "--date", "2026-01-01", "--format", "json");
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
-        Assert.Contains(json.RootElement.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("estimate").GetBoolean());
+        Assert.Contains(json.RootElement.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("isEstimate").GetBoolean());
     }
 
     [Fact]

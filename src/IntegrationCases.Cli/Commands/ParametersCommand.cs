@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using IntegrationCases.Cli.Output;
 using IntegrationCases.Engine.Parameters;
+using IntegrationCases.Pipeline.Scenarios;
 
 namespace IntegrationCases.Cli.Commands;
 
@@ -43,30 +44,7 @@ internal static class ParametersCommand
             using var stream = new MemoryStream();
             using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                writer.WriteStartObject();
-                writer.WriteString("date", DanishText.Date(date));
-                writer.WriteString("parameterSet", store.ContentHash);
-                writer.WriteStartArray("parameters");
-                foreach (var v in values)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("id", v.Id);
-                    writer.WriteString("description", store.Find(v.Id)!.Description);
-                    writer.WriteString("unit", v.Unit);
-                    writer.WriteString("validFrom", DanishText.Date(v.ValidFrom));
-                    writer.WriteNumber("value", v.Value);
-                    writer.WriteString("source", v.Source);
-                    writer.WriteBoolean("estimate", v.IsEstimate);
-                    if (v.Note is not null)
-                    {
-                        writer.WriteString("note", v.Note);
-                    }
-
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
+                ParameterListJson.Write(writer, store, date);
             }
 
             output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

@@ -183,34 +183,7 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
 
         var context = await data.EvaluationContextAsync(cancellationToken);
         var store = context.Parameters;
-        var descriptions = store.Series.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        return Json(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            w.WriteString("parameterSet", store.ContentHash);
-            w.WriteStartArray("parameters");
-            foreach (var v in store.InForceOn(date))
-            {
-                w.WriteStartObject();
-                w.WriteString("id", v.Id);
-                w.WriteString("description", descriptions.TryGetValue(v.Id, out var s) ? s.Description : string.Empty);
-                w.WriteString("validFrom", v.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                w.WriteNumber("value", v.Value);
-                w.WriteString("unit", v.Unit);
-                w.WriteString("source", v.Source);
-                w.WriteBoolean("isEstimate", v.IsEstimate);
-                if (v.Note is not null)
-                {
-                    w.WriteString("note", v.Note);
-                }
-
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return Json(w => ParameterListJson.Write(w, store, date));
     }
 
     /// <summary><c>GET /api/health</c>: no key needed; says the process is up and which engine it runs.</summary>
