@@ -177,7 +177,7 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
         using var folder = new TempFolder();
         var injected = 0;
         var storage = new LocalFolderStorage(new StorageOptions { LocalRoot = folder.Path }, PipelineResilience.Storage(TestContext.FastResilience, innermost: b =>
-            b.AddChaosFault(Faults(0.2, () => new IOException("injected: transient"), () => Interlocked.Increment(ref injected)))));
+            b.AddChaosFault(InjectedFaults.At(0.2, () => new IOException("injected: transient"), () => Interlocked.Increment(ref injected), 4))));
         await SampleRunFixture.CopyInputsAsync(storage);
 
         var summary = await new RecomputeRun(storage).RunAsync(new RecomputeRunOptions { StartDate = SampleRunFixture.StartDate }, null, Ct);
@@ -197,7 +197,7 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
         var writing = false;
         var storage = new LocalFolderStorage(new StorageOptions { LocalRoot = copy.Path }, PipelineResilience.Storage(TestContext.FastResilience, innermost: b =>
         {
-            var options = Faults(0.05, () => new UnauthorizedAccessException("injected: permission withdrawn"), () => { });
+            var options = InjectedFaults.At(0.05, () => new UnauthorizedAccessException("injected: permission withdrawn"), () => { }, 4);
             options.EnabledGenerator = _ => ValueTask.FromResult(Volatile.Read(ref writing));
             b.AddChaosFault(options);
         }));
@@ -336,22 +336,6 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
         {
             Assert.True(bytes.AsSpan().SequenceEqual(after[path]), $"{path} changed");
         }
-    }
-
-    private static ChaosFaultStrategyOptions Faults(double rate, Func<Exception> fault, Action onInjected)
-    {
-        var random = new Random(4);
-        return new ChaosFaultStrategyOptions
-        {
-            InjectionRate = rate,
-            Randomizer = () => { lock (random) { return random.NextDouble(); } },
-            FaultGenerator = new FaultGenerator().AddException(fault),
-            OnFaultInjected = _ =>
-            {
-                onInjected();
-                return default;
-            },
-        };
     }
 
     private sealed class Inline(Action<RecomputeProgress> report) : IProgress<RecomputeProgress>

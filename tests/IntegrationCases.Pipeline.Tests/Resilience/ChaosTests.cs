@@ -23,7 +23,7 @@ public sealed class ChaosTests(AzuriteFixture azurite) : IDisposable
     {
         var injected = 0;
         var storage = new LocalFolderStorage(new StorageOptions { LocalRoot = _root.Path }, PipelineResilience.Storage(TestContext.FastResilience, innermost: b =>
-            b.AddChaosFault(Faults(0.4, () => new IOException("injected: sharing violation"), () => Interlocked.Increment(ref injected)))));
+            b.AddChaosFault(InjectedFaults.At(0.4, () => new IOException("injected: sharing violation"), () => Interlocked.Increment(ref injected), 20261125))));
 
         await RoundTripAsync(storage);
         Assert.InRange(injected, 10, 200);
@@ -34,7 +34,7 @@ public sealed class ChaosTests(AzuriteFixture azurite) : IDisposable
     {
         var injected = 0;
         var storage = TestContext.AzuriteStorage(azurite, PipelineResilience.Storage(TestContext.FastResilience, innermost: b =>
-            b.AddChaosFault(Faults(0.4, () => new RequestFailedException(503, "injected: server busy"), () => Interlocked.Increment(ref injected)))));
+            b.AddChaosFault(InjectedFaults.At(0.4, () => new RequestFailedException(503, "injected: server busy"), () => Interlocked.Increment(ref injected), 20261125))));
 
         await RoundTripAsync(storage);
         Assert.True(injected > 5, $"only {injected} faults injected");
@@ -45,7 +45,7 @@ public sealed class ChaosTests(AzuriteFixture azurite) : IDisposable
     {
         var attempts = 0;
         var storage = TestContext.AzuriteStorage(azurite, PipelineResilience.Storage(TestContext.FastResilience, innermost: b =>
-            b.AddChaosFault(Faults(1.0, () => new RequestFailedException(403, "injected: authorisation failure"), () => Interlocked.Increment(ref attempts)))));
+            b.AddChaosFault(InjectedFaults.At(1.0, () => new RequestFailedException(403, "injected: authorisation failure"), () => Interlocked.Increment(ref attempts), 20261125))));
 
         var e = await Assert.ThrowsAsync<RequestFailedException>(async () => await storage.WriteAsync(StorageArea.Mart, "latest/x.parquet", new byte[] { 1 }, TestContext.Ct));
         Assert.Equal(403, e.Status);
@@ -58,7 +58,7 @@ public sealed class ChaosTests(AzuriteFixture azurite) : IDisposable
         var attempts = 0;
         var options = TestContext.FastResilience;
         var pipeline = PipelineResilience.Storage(options, innermost: b =>
-            b.AddChaosFault(Faults(1.0, () => new IOException("injected: disk gone"), () => Interlocked.Increment(ref attempts))));
+            b.AddChaosFault(InjectedFaults.At(1.0, () => new IOException("injected: disk gone"), () => Interlocked.Increment(ref attempts), 20261125)));
         var storage = new LocalFolderStorage(new StorageOptions { LocalRoot = _root.Path }, pipeline);
 
         await Assert.ThrowsAsync<IOException>(async () => await storage.WriteAsync(StorageArea.Mart, "x", new byte[] { 1 }, TestContext.Ct));
@@ -74,7 +74,7 @@ public sealed class ChaosTests(AzuriteFixture azurite) : IDisposable
         options.BreakerFailureRatio = 0.5;
         var calls = 0;
         var pipeline = PipelineResilience.Sql(options, innermost: b =>
-            b.AddChaosFault(Faults(1.0, () => new TimeoutException("injected: SQL timeout"), () => Interlocked.Increment(ref calls))));
+            b.AddChaosFault(InjectedFaults.At(1.0, () => new TimeoutException("injected: SQL timeout"), () => Interlocked.Increment(ref calls), 20261125)));
 
         for (var i = 0; i < 4; i++)
         {
@@ -94,22 +94,6 @@ public sealed class ChaosTests(AzuriteFixture azurite) : IDisposable
     [InlineData(409, false)]
     public void Blob_statuses_are_classed_as_Azure_Storage_documents_them(int status, bool transient) =>
         Assert.Equal(transient, TransientFaults.IsTransientStorage(new RequestFailedException(status, "x")));
-
-    private static ChaosFaultStrategyOptions Faults(double rate, Func<Exception> fault, Action onInjected)
-    {
-        var random = new Random(20261125);
-        return new ChaosFaultStrategyOptions
-        {
-            InjectionRate = rate,
-            Randomizer = () => { lock (random) { return random.NextDouble(); } },
-            FaultGenerator = new FaultGenerator().AddException(fault),
-            OnFaultInjected = _ =>
-            {
-                onInjected();
-                return default;
-            },
-        };
-    }
 
     private static async Task RoundTripAsync(PipelineStorage storage)
     {
