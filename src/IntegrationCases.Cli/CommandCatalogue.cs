@@ -9,6 +9,7 @@ internal static class CommandCatalogue
     {
         yield return Commands.ServeCommand.Create();
         yield return Commands.EvaluateCommand.Create();
+        yield return Commands.UncertaintyCommand.Create();
         yield return Commands.ParametersCommand.Create();
         yield return Commands.CasesCommand.Create();
         yield return Commands.IngestCommand.Create();

@@ -93,28 +93,9 @@ internal static class EvaluateCommand
             return Rejected;
         }
 
-        IReadOnlyDictionary<string, MunicipalityFacts>? facts = null;
-        if (dataFolder is not null)
+        if (!TryReadFacts(dataFolder, error, out var facts))
         {
-            if (!Directory.Exists(dataFolder))
-            {
-                error.WriteLine($"--data: mappen '{dataFolder}' findes ikke.");
-                return Rejected;
-            }
-
-            var factsPath = Path.Combine(dataFolder, "mart", MartPaths.Latest, MartPaths.MunicipalityFactsFile);
-            if (File.Exists(factsPath))
-            {
-                try
-                {
-                    facts = MunicipalityFactsJson.Parse(File.ReadAllBytes(factsPath));
-                }
-                catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
-                {
-                    error.WriteLine($"--data: {factsPath} kan ikke læses: {ex.Message}");
-                    return Rejected;
-                }
-            }
+            return Rejected;
         }
 
         var parsed = ScenarioJson.Parse(bytes);
@@ -124,14 +105,8 @@ internal static class EvaluateCommand
             return Rejected;
         }
 
-        ParameterStore parameters;
-        try
+        if (!TryReadPrices(dataFolder, error, out var parameters))
         {
-            parameters = dataFolder is null ? ParameterStore.Default : RunPrices(dataFolder);
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException)
-        {
-            error.WriteLine($"--data: kørslens manifest eller enhedspriser kan ikke læses: {ex.Message}");
             return Rejected;
         }
 
@@ -158,7 +133,55 @@ internal static class EvaluateCommand
         return Ok;
     }
 
-    private static byte[] ReadScenario(string path, Func<Stream> stdin)
+    /// <summary>The municipality facts of the run in <paramref name="dataFolder"/> (none without a folder or a run); false after writing the problem.</summary>
+    internal static bool TryReadFacts(string? dataFolder, TextWriter error, out IReadOnlyDictionary<string, MunicipalityFacts>? facts)
+    {
+        facts = null;
+        if (dataFolder is null)
+        {
+            return true;
+        }
+
+        if (!Directory.Exists(dataFolder))
+        {
+            error.WriteLine($"--data: mappen '{dataFolder}' findes ikke.");
+            return false;
+        }
+
+        var factsPath = Path.Combine(dataFolder, "mart", MartPaths.Latest, MartPaths.MunicipalityFactsFile);
+        if (File.Exists(factsPath))
+        {
+            try
+            {
+                facts = MunicipalityFactsJson.Parse(File.ReadAllBytes(factsPath));
+            }
+            catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+            {
+                error.WriteLine($"--data: {factsPath} kan ikke læses: {ex.Message}");
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The unit prices of the run in <paramref name="dataFolder"/>, or the built-in store; false after writing the problem.</summary>
+    internal static bool TryReadPrices(string? dataFolder, TextWriter error, out ParameterStore parameters)
+    {
+        try
+        {
+            parameters = dataFolder is null ? ParameterStore.Default : RunPrices(dataFolder);
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException)
+        {
+            error.WriteLine($"--data: kørslens manifest eller enhedspriser kan ikke læses: {ex.Message}");
+            parameters = ParameterStore.Default;
+            return false;
+        }
+    }
+
+    internal static byte[] ReadScenario(string path, Func<Stream> stdin)
     {
         if (path == "-")
         {
@@ -192,7 +215,7 @@ internal static class EvaluateCommand
         return buffer.ToArray();
     }
 
-    private static void WriteErrors(TextWriter error, IReadOnlyList<ValidationError> errors)
+    internal static void WriteErrors(TextWriter error, IReadOnlyList<ValidationError> errors)
     {
         foreach (var e in errors)
         {

@@ -225,7 +225,7 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
         return new JsonBytesResult(result);
     }
 
-    private static bool IsJson(string? contentType)
+    internal static bool IsJson(string? contentType)
     {
         if (string.IsNullOrEmpty(contentType))
         {

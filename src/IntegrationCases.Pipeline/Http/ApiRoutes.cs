@@ -5,6 +5,7 @@ public static class ApiRoutes
 {
     public const string Prefix = "/api";
     public const string Evaluate = "scenarios/evaluate";
+    public const string Uncertainty = "scenarios/uncertainty";
     public const string Cases = "cases";
     public const string Municipalities = "municipalities";
     public const string MunicipalityResults = "municipalities/{kode}/results";

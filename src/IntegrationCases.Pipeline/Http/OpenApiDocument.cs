@@ -46,6 +46,7 @@ public static class OpenApiDocument
         }
 
         get["parameters"] = parameters;
+        UncertaintyOpenApi.AddTo(doc);
         return Encoding.UTF8.GetBytes(doc.ToJsonString());
     }
 
