@@ -39,7 +39,11 @@ internal static class CasesCommand
             output.WriteLine($"  Ekstra ved investering (år 1-10): {string.Join(" ", c.InvestmentExtraSelfSupportShareByYear.Select(DanishText.Plain))}");
             output.WriteLine($"  Investering: {DanishText.Plain(c.InvestmentMonthlyCostPerParticipant)} kr./md. i {c.InvestmentDurationMonths} mdr. + {DanishText.Plain(c.InvestmentOneOffCostPerParticipant)} kr. én gang; ordinær indsats {DanishText.Plain(c.BaselineEffortCostPerMonth)} kr./md.");
             output.WriteLine($"  Løn i job: {DanishText.Plain(c.MonthlyEarnings)} kr./md.; støtte i job {DanishText.Plain(c.InJobSupportMonthlyCost)} kr./md. i {c.InJobSupportDurationMonths} mdr.; jobtab {DanishText.Plain(c.JobLossMonthlyProbability)} pr. md.");
-            foreach (var (field, why) in c.Rationale.OrderBy(r => r.Key, StringComparer.Ordinal))
+            var u = c.UncertaintyRanges;
+            output.WriteLine($"  Usikkerhed (trekant, typeværdi 1): effekt {Range(u.EffectMultiplier)}; investeringens udgift {Range(u.CostMultiplier)}; løn {Range(u.EarningsMultiplier)}; ordinær indsats {Range(u.EffortCostMultiplier)}");
+            foreach (var (field, why) in c.Rationale.OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Concat([new("uncertaintyRanges.effectMultiplier", u.EffectMultiplier.Rationale), new("uncertaintyRanges.costMultiplier", u.CostMultiplier.Rationale),
+                    new("uncertaintyRanges.earningsMultiplier", u.EarningsMultiplier.Rationale), new("uncertaintyRanges.effortCostMultiplier", u.EffortCostMultiplier.Rationale)]))
             {
                 output.WriteLine($"    - {field}: {why}");
             }
@@ -49,4 +53,6 @@ internal static class CasesCommand
 
         return EvaluateCommand.Ok;
     }
+
+    private static string Range(CaseFactorRange range) => $"{DanishText.Plain(range.Low)}-{DanishText.Plain(range.High)}";
 }
