@@ -81,6 +81,8 @@ internal sealed class CohortSimulation
     /// <summary>The masses at the start of month t that the month's money needs; returns the mass on benefit.</summary>
     private double RecordStart(int t, double selfSupporting, int slotGrant, int spell, Trajectory into)
     {
+        // Locals, not fields, in the loops: the JIT keeps them in registers.
+        var (b, ring, sh, rowSupported, highSupported) = (this.b, this.ring, this.sh, this.rowSupported, this.highSupported);
         var onBenefit = 0.0;
         var byClock = into.OnBenefitByClock.AsSpan(t * Clocks, Clocks);
         for (var c = 0; c < Clocks; c++)
@@ -101,17 +103,18 @@ internal sealed class CohortSimulation
             }
         }
 
-        highMass0 = 0.0;
-        highMass1 = 0.0;
+        double high0 = 0.0, high1 = 0.0;
         for (var k = 0; k < HighSpell; k++)
         {
-            highMass0 += sh[k];
-            highMass1 += sh[HighSpell + k];
+            high0 += sh[k];
+            high1 += sh[HighSpell + k];
             if (k < highSupported)
             {
                 supported += sh[k] + sh[HighSpell + k];
             }
         }
+
+        (highMass0, highMass1) = (high0, high1);
 
         into.OnBenefit[t] = onBenefit;
         into.SelfSupporting[t] = selfSupporting;
@@ -123,6 +126,7 @@ internal sealed class CohortSimulation
     /// <summary>High spells: j = 24 absorbs, j = 13..24 shift, j = 12 comes from the low spells' j = 11 (any clock).</summary>
     private void AgeHighSpells(int slotLast)
     {
+        var (ring, sh, stay) = (this.ring, this.sh, this.stay);
         for (var p = 0; p < 2; p++)
         {
             var o = p * HighSpell;
@@ -148,6 +152,8 @@ internal sealed class CohortSimulation
     /// </summary>
     private void AgeLowSpells(double h, bool grantCondition, int spell, int slotGrant, int slotLast, int slotSupportEdge)
     {
+        var (ring, rowSum, rowSupported, returns, decay) = (this.ring, this.rowSum, this.rowSupported, this.returns, this.decay);
+        var (r, stay, lowSupported) = (this.r, this.stay, this.lowSupported);
         for (var c = 0; c < Clocks; c++)
         {
             var (in0, in1) = Entering(h, c);
@@ -218,6 +224,7 @@ internal sealed class CohortSimulation
     /// <summary>Benefit: B(c − 1, p) stays on benefit with the clock one on; job losses return to B(c, p).</summary>
     private void AgeBenefit(double h)
     {
+        var (b, returns, r) = (this.b, this.returns, this.r);
         var notH = 1 - h;
         for (var p = 0; p < 2; p++)
         {

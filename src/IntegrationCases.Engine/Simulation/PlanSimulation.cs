@@ -52,8 +52,9 @@ internal sealed class PlanSimulation
     /// <summary>
     /// Runs one future: the money lines in DKK at index t × 10 + line, the persons on benefit at the start of
     /// each month and the persons self-supporting after each month's transitions, all on the scenario's timeline.
+    /// Returns the unrounded net total exactly as <see cref="Net"/> sums it.
     /// </summary>
-    public void Run(Future future, ReadOnlySpan<double> hazardByYear, Span<double> lines, Span<double> onBenefit, Span<double> selfSupportingAfter)
+    public double Run(Future future, ReadOnlySpan<double> hazardByYear, Span<double> lines, Span<double> onBenefit, Span<double> selfSupportingAfter)
     {
         Simulate(hazardByYear);
         lines.Clear();
@@ -61,14 +62,17 @@ internal sealed class PlanSimulation
         selfSupportingAfter.Clear();
         Span<double> month = stackalloc double[LineCatalogue.Count];
         var (investment, passShare) = Of(future);
+        var total = 0.0;
         for (var k = 0; k < scenario.Cohorts.Length; k++)
         {
             var (_, offset, n) = scenario.Cohorts[k];
             var states = trajectories[trajectoryOf[k]];
+            var net = 0.0;
             for (var ownMonth = 0; ownMonth < prices.Months - offset; ownMonth++)
             {
                 var t = offset + ownMonth;
                 MonthlyMoney.Of(prices, states, ownMonth, t, investment, passShare, month);
+                net += MonthlyMoney.Net(month);
                 var row = lines.Slice(t * LineCatalogue.Count, LineCatalogue.Count);
                 for (var l = 0; l < LineCatalogue.Count; l++)
                 {
@@ -78,7 +82,11 @@ internal sealed class PlanSimulation
                 onBenefit[t] += states.OnBenefit[ownMonth] * n;
                 selfSupportingAfter[t] += states.SelfSupportingAfter[ownMonth] * n;
             }
+
+            total += net * n;
         }
+
+        return total;
     }
 
     /// <summary>The unrounded net total of one future in DKK, without monthly lines (for the break-even search).</summary>

@@ -85,7 +85,7 @@ internal static class ResultBuilder
             Money.RoundToOere(npv),
             investmentRounded == 0m ? null : (netEffect + investmentTotal) / investmentTotal,
             Totals.PaybackMonth(baseline.Lines, investment.Lines),
-            investmentRounded == 0m ? null : BreakEven.Multiplier(scenario, plan, plan.Net(Future.Baseline, prepared.BaseHazards!)),
+            investmentRounded == 0m ? null : BreakEven.Multiplier(scenario, plan, baseline.Net),
             extraSelfSupporting,
             Totals.BenefitMonthsSaved(baseline, investment));
     }
