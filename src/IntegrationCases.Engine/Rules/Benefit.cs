@@ -10,25 +10,24 @@ namespace IntegrationCases.Engine.Rules;
 internal static class Benefit
 {
     /// <summary>The store's rate series of each household type in the mix: ydelse.&lt;benefit type&gt;.&lt;household&gt;.</summary>
-    public static string[] RateIds(ResolvedScenario scenario) =>
-        [.. scenario.HouseholdMix.Select(m => $"ydelse.{scenario.BenefitType}.{m.Key}")];
+    public static PriceLookup.Dated[] Rates(PriceLookup lookup, ResolvedScenario scenario) =>
+        [.. scenario.HouseholdMix.Select(m => lookup.Series($"ydelse.{scenario.BenefitType}.{m.Key}"))];
 
-    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario, string[] rateIds, int t, DateOnly month)
+    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario)
     {
-        if (scenario.Prices?.MonthlyBenefit is { } pinned)
-        {
-            table.Benefit[t] = lookup.Pinned("prices.monthlyBenefit", pinned);
-            return;
-        }
-
         var mix = scenario.HouseholdMix;
-        var benefit = 0.0;
-        for (var h = 0; h < mix.Length; h++)
+        var pinned = scenario.Prices?.MonthlyBenefit is { } value ? lookup.Pinned("prices.monthlyBenefit", value) : (double?)null;
+        var rates = pinned is null ? Rates(lookup, scenario) : [];
+        for (var t = table.FirstMonth; t < table.Months; t++)
         {
-            benefit += mix[h].Value * lookup.Get(rateIds[h], month);
-        }
+            var benefit = 0.0;
+            for (var h = 0; h < rates.Length; h++)
+            {
+                benefit += mix[h].Value * rates[h].At(table.CalendarMonth[t]);
+            }
 
-        table.Benefit[t] = benefit;
+            table.Benefit[t] = pinned ?? benefit;
+        }
     }
 
     /// <summary>The line per unit of mass on benefit in calendar month t.</summary>

@@ -22,26 +22,30 @@ internal static class Bonus
     /// <summary>December of the year before lies this many months before July; December two years before, a year more.</summary>
     private const int ToLastDecember = PaymentMonth, ToDecemberBefore = PaymentMonth + Calendar.MonthsPerYear;
 
-    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario, int t, DateOnly month)
+    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario)
     {
-        // Without a cohort started by December Y − 1 both masses are 0: nothing to pay, nothing to look up.
-        if (month.Month != PaymentMonth || t - ToLastDecember < scenario.FirstOffset)
-        {
-            return;
-        }
+        var pinned = scenario.Prices?.BonusPerExtraPersonByYear;
+        var store = pinned is null ? lookup.Series("bonus.ekstra_person") : null;
 
-        if (scenario.Prices?.BonusPerExtraPersonByYear is { } pinned)
+        // Without a cohort started by December Y − 1 both masses are 0: nothing to pay, nothing to look up.
+        for (var t = table.FirstMonth + ToLastDecember; t < table.Months; t++)
         {
-            if (pinned.TryGetValue(month.Year, out var amount))
+            var month = table.CalendarMonth[t];
+            if (month.Month != PaymentMonth)
+            {
+                continue;
+            }
+
+            if (pinned is not null && pinned.TryGetValue(month.Year, out var amount))
             {
                 table.Bonus[t] = lookup.Pinned($"prices.bonusPerExtraPersonByYear.{month.Year}", amount);
                 table.BonusPaid[t] = true;
             }
-        }
-        else if (lookup.InForce("bonus.ekstra_person", month))
-        {
-            table.Bonus[t] = lookup.Get("bonus.ekstra_person", month);
-            table.BonusPaid[t] = true;
+            else if (store is not null && store.InForce(month))
+            {
+                table.Bonus[t] = store.At(month);
+                table.BonusPaid[t] = true;
+            }
         }
     }
 

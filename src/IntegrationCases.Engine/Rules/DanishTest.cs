@@ -20,6 +20,8 @@ internal static class DanishTest
         }
 
         var q = Grundtilskud.ProgrammeMonth(scenario.ProgrammeMonthAtStart, table.DanishOwnMonth);
+        var limit = lookup.Series("resultattilskud.danskproeve.programmaaneder");
+        PriceLookup.Dated? grant = null;
         foreach (var cohort in scenario.Cohorts)
         {
             var t = cohort.Offset + table.DanishOwnMonth;
@@ -28,10 +30,11 @@ internal static class DanishTest
                 continue; // the test month lies beyond this cohort's horizon: no grant
             }
 
-            var month = scenario.StartDate.AddMonths(t);
-            if (q <= lookup.Months("resultattilskud.danskproeve.programmaaneder", month, 0, Grundtilskud.LatestProgrammeMonth))
+            var month = table.CalendarMonth[t];
+            if (q <= limit.Months(month, 0, Grundtilskud.LatestProgrammeMonth))
             {
-                table.DanishGrant[t] = lookup.Price(scenario.Prices?.ResultattilskudDanish, "prices.resultattilskudDanish", "resultattilskud.danskproeve", month);
+                grant ??= lookup.Price(scenario.Prices?.ResultattilskudDanish, "prices.resultattilskudDanish", "resultattilskud.danskproeve");
+                table.DanishGrant[t] = grant.At(month);
             }
         }
     }

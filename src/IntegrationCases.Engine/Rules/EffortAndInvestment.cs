@@ -17,18 +17,22 @@ namespace IntegrationCases.Engine.Rules;
 /// </summary>
 internal static class EffortAndInvestment
 {
-    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario, int t, DateOnly month)
+    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario)
     {
-        var effortShare = scenario.EffortReimbursementShare ?? lookup.Get("refusion.indsats.andel", month);
-        table.EffortCost[t] = scenario.EffortCostPerMonth * (1 - effortShare);
-        if (!InvestmentMonthOfSomeCohort(scenario, t))
+        var effortShares = scenario.EffortReimbursementShare is null ? lookup.Series("refusion.indsats.andel") : null;
+        var investmentShares = scenario.InvestmentReimbursementShare is null ? lookup.Series("refusion.investering.andel") : null;
+        for (var t = table.FirstMonth; t < table.Months; t++)
         {
-            return;
+            var month = table.CalendarMonth[t];
+            var effortShare = scenario.EffortReimbursementShare ?? effortShares!.At(month);
+            table.EffortCost[t] = scenario.EffortCostPerMonth * (1 - effortShare);
+            if (InvestmentMonthOfSomeCohort(scenario, t))
+            {
+                var share = scenario.InvestmentReimbursementShare ?? investmentShares!.At(month);
+                table.InvestmentCost[t] = scenario.MonthlyCostPerParticipant * (1 - share);
+                table.OneOffCost[t] = scenario.OneOffCostPerParticipant * (1 - share);
+            }
         }
-
-        var share = scenario.InvestmentReimbursementShare ?? lookup.Get("refusion.investering.andel", month);
-        table.InvestmentCost[t] = scenario.MonthlyCostPerParticipant * (1 - share);
-        table.OneOffCost[t] = scenario.OneOffCostPerParticipant * (1 - share);
     }
 
     /// <summary><c>indsats</c> per unit of mass.</summary>

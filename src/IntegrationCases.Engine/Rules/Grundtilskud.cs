@@ -14,20 +14,27 @@ internal static class Grundtilskud
     /// <summary>No programme month can exceed 120 at the start plus the 120 months of the longest horizon.</summary>
     internal const int LatestProgrammeMonth = 240;
 
-    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario, int t, DateOnly month)
+    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario)
     {
         if (!scenario.ProgrammeEligible)
         {
             return;
         }
 
-        var months = lookup.Months("grundtilskud.programmaaneder", month, 0, LatestProgrammeMonth);
-        table.GrundtilskudMonths[t] = months;
-
-        // The youngest cohort has the lowest programme month; if it is past the grant, every cohort is.
-        if (ProgrammeMonth(scenario.ProgrammeMonthAtStart, scenario.YoungestOwnMonth(t)) <= months)
+        var limit = lookup.Series("grundtilskud.programmaaneder");
+        PriceLookup.Dated? grant = null;
+        for (var t = table.FirstMonth; t < table.Months; t++)
         {
-            table.Grundtilskud[t] = lookup.Price(scenario.Prices?.GrundtilskudMonthly, "prices.grundtilskudMonthly", "grundtilskud.maaned", month);
+            var month = table.CalendarMonth[t];
+            var months = limit.Months(month, 0, LatestProgrammeMonth);
+            table.GrundtilskudMonths[t] = months;
+
+            // The youngest cohort has the lowest programme month; if it is past the grant, every cohort is.
+            if (ProgrammeMonth(scenario.ProgrammeMonthAtStart, scenario.YoungestOwnMonth(t)) <= months)
+            {
+                grant ??= lookup.Price(scenario.Prices?.GrundtilskudMonthly, "prices.grundtilskudMonthly", "grundtilskud.maaned");
+                table.Grundtilskud[t] = grant.At(month);
+            }
         }
     }
 

@@ -15,39 +15,44 @@ namespace IntegrationCases.Engine.Rules;
 /// </summary>
 internal static class Kommuneskat
 {
-    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario, string[] rateIds, int t, DateOnly month)
+    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario)
     {
         var prices = scenario.Prices;
-        var allowance = lookup.Price(prices?.PersonfradragAnnual, "prices.personfradragAnnual", "personfradrag.aar", month) / Calendar.MonthsPerYear;
-        var tau = Rate(scenario, lookup, month);
-        if (prices?.MonthlyBenefit is not null)
-        {
-            table.BenefitTax[t] = tau * Math.Max(0, table.Benefit[t] - allowance);
-        }
-        else
-        {
-            var mix = scenario.HouseholdMix;
-            var taxable = 0.0;
-            for (var h = 0; h < mix.Length; h++)
-            {
-                taxable += mix[h].Value * Math.Max(0, lookup.Get(rateIds[h], month) - allowance);
-            }
-
-            table.BenefitTax[t] = tau * taxable;
-        }
-
+        var personfradrag = lookup.Price(prices?.PersonfradragAnnual, "prices.personfradragAnnual", "personfradrag.aar");
+        var am = lookup.Price(prices?.AmBidragRate, "prices.amBidragRate", "am_bidrag.sats");
+        var ea = lookup.Price(prices?.EmploymentAllowanceRate, "prices.employmentAllowanceRate", "beskaeftigelsesfradrag.sats");
+        var eaMax = lookup.Price(prices?.EmploymentAllowanceMaxAnnual, "prices.employmentAllowanceMaxAnnual", "beskaeftigelsesfradrag.loft");
+        var average = lookup.Series("kommuneskat.gennemsnit");
+        var rates = prices?.MonthlyBenefit is null ? Benefit.Rates(lookup, scenario) : null;
         var earnings = scenario.MonthlyEarnings;
-        var am = lookup.Price(prices?.AmBidragRate, "prices.amBidragRate", "am_bidrag.sats", month);
-        var ea = lookup.Price(prices?.EmploymentAllowanceRate, "prices.employmentAllowanceRate", "beskaeftigelsesfradrag.sats", month);
-        var eaMax = lookup.Price(prices?.EmploymentAllowanceMaxAnnual, "prices.employmentAllowanceMaxAnnual", "beskaeftigelsesfradrag.loft", month);
-        table.EarningsTax[t] = tau * Math.Max(0, earnings - (am * earnings) - Math.Min(ea * earnings, eaMax / Calendar.MonthsPerYear) - allowance);
+        for (var t = table.FirstMonth; t < table.Months; t++)
+        {
+            var month = table.CalendarMonth[t];
+            var allowance = personfradrag.At(month) / Calendar.MonthsPerYear;
+            var tau = Rate(scenario, lookup, average, month);
+            table.BenefitTax[t] = tau * (rates is null ? Math.Max(0, table.Benefit[t] - allowance) : TaxableBenefit(scenario, rates, month, allowance));
+            table.EarningsTax[t] = tau * Math.Max(0, earnings - (am.At(month) * earnings) - Math.Min(ea.At(month) * earnings, eaMax.At(month) / Calendar.MonthsPerYear) - allowance);
+        }
+    }
+
+    /// <summary>Σ_h mix_h × max(0, rate_h − PF_t / 12): the allowance applies to each household type's rate.</summary>
+    private static double TaxableBenefit(ResolvedScenario scenario, PriceLookup.Dated[] rates, DateOnly month, double allowance)
+    {
+        var mix = scenario.HouseholdMix;
+        var taxable = 0.0;
+        for (var h = 0; h < mix.Length; h++)
+        {
+            taxable += mix[h].Value * Math.Max(0, rates[h].At(month) - allowance);
+        }
+
+        return taxable;
     }
 
     /// <summary>The line per unit of mass: tax on the benefit of those on benefit plus tax on the earnings of the self-supporting.</summary>
     public static double Tax(PriceTable prices, int t, double onBenefit, double selfSupporting) =>
         (prices.BenefitTax[t] * onBenefit) + (prices.EarningsTax[t] * selfSupporting);
 
-    private static double Rate(ResolvedScenario scenario, PriceLookup lookup, DateOnly month)
+    private static double Rate(ResolvedScenario scenario, PriceLookup lookup, PriceLookup.Dated average, DateOnly month)
     {
         if (scenario.Prices?.KommuneskatRate is { } pinned)
         {
@@ -59,6 +64,6 @@ internal static class Kommuneskat
             return lookup.Own(scenario.MunicipalityCode, month.Year, own);
         }
 
-        return lookup.Get("kommuneskat.gennemsnit", month);
+        return average.At(month);
     }
 }

@@ -25,31 +25,41 @@ internal static class RefusionStaircase
         "refusion.trappe.fra_klokkemaaned.uge_05_26", "refusion.trappe.fra_klokkemaaned.uge_27_52", "refusion.trappe.fra_klokkemaaned.uge_53_plus",
     ];
 
-    public static void Price(PriceTable table, PriceLookup lookup, PriceOverrides? prices, int t, DateOnly month, bool first)
+    public static void Price(PriceTable table, PriceLookup lookup, PriceOverrides? prices)
     {
-        var row = table.Refusion.AsSpan(t * ClockStates, ClockStates);
         if (prices?.RefusionShareByClockMonth is { } pinned)
         {
-            for (var c = 0; c < ClockStates; c++)
+            var shares = pinned.Select((share, c) => lookup.Pinned($"prices.refusionShareByClockMonth[{c}]", share)).ToArray();
+            for (var t = table.FirstMonth; t < table.Months; t++)
             {
-                row[c] = first ? lookup.Pinned($"prices.refusionShareByClockMonth[{c}]", pinned[c]) : pinned[c];
+                shares.CopyTo(table.Refusion.AsSpan(t * ClockStates, ClockStates));
             }
 
             return;
         }
 
-        // Each step runs from its first clock month to the next step's; the starts must not fall.
-        var clock = 0;
-        var share = lookup.Get(StepShares[0], month);
-        for (var step = 1; step < StepShares.Length; step++)
+        var stepShares = StepShares.Select(lookup.Series).ToArray();
+        var stepStarts = StepStarts.Select(lookup.Series).ToArray();
+        for (var t = table.FirstMonth; t < table.Months; t++)
         {
-            var from = lookup.Months(StepStarts[step - 1], month, clock, ClockStates - 1);
+            Steps(table.Refusion.AsSpan(t * ClockStates, ClockStates), stepShares, stepStarts, table.CalendarMonth[t]);
+        }
+    }
+
+    /// <summary>R(c) of one month: each step runs from its first clock month to the next step's; the starts must not fall.</summary>
+    private static void Steps(Span<double> row, PriceLookup.Dated[] stepShares, PriceLookup.Dated[] stepStarts, DateOnly month)
+    {
+        var clock = 0;
+        var share = stepShares[0].At(month);
+        for (var step = 1; step < stepShares.Length; step++)
+        {
+            var from = stepStarts[step - 1].Months(month, clock, ClockStates - 1);
             for (; clock < from; clock++)
             {
                 row[clock] = share;
             }
 
-            share = lookup.Get(StepShares[step], month);
+            share = stepShares[step].At(month);
         }
 
         for (; clock < ClockStates; clock++)

@@ -19,43 +19,56 @@ internal static class Resultattilskud
     /// </summary>
     internal const int LongestRequirement = 11;
 
-    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario, int t, DateOnly month)
+    public static void Price(PriceTable table, PriceLookup lookup, ResolvedScenario scenario)
     {
         if (!scenario.ProgrammeEligible)
         {
             return;
         }
 
-        var spellMonth = lookup.Months("resultattilskud.job_uddannelse.maaneder_i_job", month, 1, LongestRequirement) - 1;
-        var high = lookup.Months("resultattilskud.job_uddannelse.hoej.programmaaneder", month, 0, Grundtilskud.LatestProgrammeMonth);
-        var any = lookup.Months("resultattilskud.job_uddannelse.lav.programmaaneder", month, high, Grundtilskud.LatestProgrammeMonth);
-        table.ResultSpellMonth[t] = spellMonth;
-        table.ResultHighMonths[t] = high;
-        table.ResultMonths[t] = any;
+        var inJob = lookup.Series("resultattilskud.job_uddannelse.maaneder_i_job");
+        var highLimit = lookup.Series("resultattilskud.job_uddannelse.hoej.programmaaneder");
+        var lowLimit = lookup.Series("resultattilskud.job_uddannelse.lav.programmaaneder");
+        PriceLookup.Dated? high = null, low = null;
+        for (var t = table.FirstMonth; t < table.Months; t++)
+        {
+            var month = table.CalendarMonth[t];
+            table.ResultSpellMonth[t] = inJob.Months(month, 1, LongestRequirement) - 1;
+            table.ResultHighMonths[t] = highLimit.Months(month, 0, Grundtilskud.LatestProgrammeMonth);
+            table.ResultMonths[t] = lowLimit.Months(month, table.ResultHighMonths[t], Grundtilskud.LatestProgrammeMonth);
 
-        // Look up an amount only where some cohort can earn it (the lineage lists what is used).
-        bool needHigh = false, needLow = false;
+            // Look up an amount only where some cohort can earn it (the lineage lists what is used).
+            var (needHigh, needLow) = Needed(table, scenario, t);
+            if (needHigh)
+            {
+                high ??= lookup.Price(scenario.Prices?.ResultattilskudHigh, "prices.resultattilskudHigh", "resultattilskud.job_uddannelse.hoej");
+                table.ResultHigh[t] = high.At(month);
+            }
+
+            if (needLow)
+            {
+                low ??= lookup.Price(scenario.Prices?.ResultattilskudLow, "prices.resultattilskudLow", "resultattilskud.job_uddannelse.lav");
+                table.ResultLow[t] = low.At(month);
+            }
+        }
+    }
+
+    /// <summary>Whether some cohort earns the high or the low grant in calendar month t.</summary>
+    private static (bool High, bool Low) Needed(PriceTable table, ResolvedScenario scenario, int t)
+    {
+        bool high = false, low = false;
         foreach (var cohort in scenario.Cohorts)
         {
             var ownMonth = t - cohort.Offset;
             if (Applies(table, t, ownMonth))
             {
                 var began = SpellBegan(table, t, ownMonth);
-                needHigh |= began <= high;
-                needLow |= began > high;
+                high |= began <= table.ResultHighMonths[t];
+                low |= began > table.ResultHighMonths[t];
             }
         }
 
-        var prices = scenario.Prices;
-        if (needHigh)
-        {
-            table.ResultHigh[t] = lookup.Price(prices?.ResultattilskudHigh, "prices.resultattilskudHigh", "resultattilskud.job_uddannelse.hoej", month);
-        }
-
-        if (needLow)
-        {
-            table.ResultLow[t] = lookup.Price(prices?.ResultattilskudLow, "prices.resultattilskudLow", "resultattilskud.job_uddannelse.lav", month);
-        }
+        return (high, low);
     }
 
     /// <summary>

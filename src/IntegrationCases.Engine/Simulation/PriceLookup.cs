@@ -7,88 +7,25 @@ namespace IntegrationCases.Engine.Simulation;
 /// <summary>
 /// Store lookups for the price table, with lineage: each value used is recorded once, with its source.
 /// A missing value becomes one error on <c>startDate</c>; a rule threshold that is not a whole number in its
-/// range becomes one error naming the parameter.
+/// range becomes one error naming the parameter. A rule asks once for each series it reads and then walks it
+/// month by month (<see cref="Dated.At"/>), so a month costs a date comparison, not a search.
 /// </summary>
 internal sealed class PriceLookup(ParameterStore store, DateOnly start)
 {
     private readonly Dictionary<(string, DateOnly), ParameterUse> used = [];
     private readonly HashSet<string> reported = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Cursor> cursors = new(StringComparer.Ordinal);
 
     public List<ValidationError> Errors { get; } = [];
 
-    /// <summary>
-    /// The one pinned-price rule (API.md 'prices'): a price the scenario pins replaces the store in every month;
-    /// one it leaves out is looked up in the store for the month.
-    /// </summary>
-    public double Price(double? pinned, string field, string id, DateOnly month) =>
-        pinned is { } value ? Pinned(field, value) : Get(id, month);
-
-    /// <summary>The value of a dated series in force on the first day of <paramref name="month"/>.</summary>
-    public double Get(string id, DateOnly month)
-    {
-        // Months are mostly looked up in order, so each series keeps a cursor instead of a binary search,
-        // and the lineage is touched only when the value in force changes.
-        if (!cursors.TryGetValue(id, out var cursor))
-        {
-            cursor = new Cursor(store.Find(id));
-            cursors.Add(id, cursor);
-        }
-
-        var values = cursor.Series?.Values;
-        var index = cursor.Index;
-        if (values is not null)
-        {
-            if (index >= 0 && values[index].ValidFrom > month)
-            {
-                index = -1;
-            }
-
-            while (index + 1 < values.Count && values[index + 1].ValidFrom <= month)
-            {
-                index++;
-            }
-        }
-
-        if (values is null || index < 0)
-        {
-            ReportMissing(id, month, values?[0].ValidFrom);
-            return 0;
-        }
-
-        var value = values[index];
-        if (index != cursor.Index)
-        {
-            cursor.Index = index;
-            used.TryAdd((id, value.ValidFrom), new ParameterUse(id, value.ValidFrom, value.Value, value.Source));
-        }
-
-        return value.Value;
-    }
+    /// <summary>A dated series of the store.</summary>
+    public Dated Series(string id) => new(this, id, store.Find(id)?.Values, null);
 
     /// <summary>
-    /// A rule threshold counted in whole months (a dated parameter like the others): a value that is not a
-    /// whole number from <paramref name="min"/> to <paramref name="max"/> is an error, and <paramref name="min"/>
-    /// is used so that the table stays consistent while the errors are collected.
+    /// The one pinned-price rule (API.md 'prices'): a price the scenario pins replaces the store in every month
+    /// (and is listed once in the lineage); one it leaves out is the store's series, month by month.
     /// </summary>
-    public int Months(string id, DateOnly month, int min, int max)
-    {
-        var value = Get(id, month);
-        if (value == Math.Floor(value) && value >= min && value <= max)
-        {
-            return (int)value;
-        }
-
-        if (reported.Add(id))
-        {
-            Errors.Add(new ValidationError("", $"Parameteren '{id}' er {Danish.Number(value)} for {Danish.Month(month)}; reglen kræver et helt antal måneder fra {min} til {max}."));
-        }
-
-        return min;
-    }
-
-    /// <summary>Whether the store has a value for the series in force in <paramref name="month"/>.</summary>
-    public bool InForce(string id, DateOnly month) => store.ValueAt(id, month) is not null;
+    public Dated Price(double? pinned, string field, string id) =>
+        pinned is { } value ? new Dated(this, id, null, Pinned(field, value)) : Series(id);
 
     public double Pinned(string field, double value)
     {
@@ -110,22 +47,88 @@ internal sealed class PriceLookup(ParameterStore store, DateOnly start)
         .. used.Values.OrderBy(u => u.Id, StringComparer.Ordinal).ThenBy(u => u.ValidFrom),
     ];
 
+    private void Use(ParameterValue value) =>
+        used.TryAdd((value.Id, value.ValidFrom), new ParameterUse(value.Id, value.ValidFrom, value.Value, value.Source));
+
     private void ReportMissing(string id, DateOnly month, DateOnly? first)
     {
-        if (!reported.Add(id))
+        if (reported.Add(id))
         {
-            return;
+            Errors.Add(new ValidationError("startDate", first is { } f
+                ? $"Parameteren '{id}' har ingen værdi for {Danish.Month(month)}; parameterlageret dækker fra {Danish.Date(f)}. Vælg en startdato fra {Danish.Date(f)} eller senere."
+                : $"Parameteren '{id}' findes ikke i parameterlageret; beregningen kræver den for {Danish.Month(month)}."));
         }
-
-        Errors.Add(new ValidationError("startDate", first is { } f
-            ? $"Parameteren '{id}' har ingen værdi for {Danish.Month(month)}; parameterlageret dækker fra {Danish.Date(f)}. Vælg en startdato fra {Danish.Date(f)} eller senere."
-            : $"Parameteren '{id}' findes ikke i parameterlageret; beregningen kræver den for {Danish.Month(month)}."));
     }
 
-    private sealed class Cursor(ParameterSeries? series)
+    private void ReportNotWhole(string id, DateOnly month, double value, int min, int max)
     {
-        public ParameterSeries? Series { get; } = series;
+        if (reported.Add(id))
+        {
+            Errors.Add(new ValidationError("", $"Parameteren '{id}' er {Danish.Number(value)} for {Danish.Month(month)}; reglen kræver et helt antal måneder fra {min} til {max}."));
+        }
+    }
 
-        public int Index { get; set; } = -1;
+    /// <summary>One series (or a pinned price) with a cursor: months are mostly asked for in order.</summary>
+    internal sealed class Dated(PriceLookup owner, string id, IReadOnlyList<ParameterValue>? values, double? pinned)
+    {
+        private int index = -1;
+
+        /// <summary>The value in force on the first day of <paramref name="month"/>.</summary>
+        public double At(DateOnly month)
+        {
+            if (pinned is { } value)
+            {
+                return value;
+            }
+
+            var i = index;
+            if (values is not null)
+            {
+                if (i >= 0 && values[i].ValidFrom > month)
+                {
+                    i = -1;
+                }
+
+                while (i + 1 < values.Count && values[i + 1].ValidFrom <= month)
+                {
+                    i++;
+                }
+            }
+
+            if (values is null || i < 0)
+            {
+                owner.ReportMissing(id, month, values?[0].ValidFrom);
+                return 0;
+            }
+
+            if (i != index)
+            {
+                index = i;
+                owner.Use(values[i]); // the lineage is touched only when the value in force changes
+            }
+
+            return values[i].Value;
+        }
+
+        /// <summary>
+        /// A rule threshold counted in whole months: a value that is not a whole number from
+        /// <paramref name="min"/> to <paramref name="max"/> is an error, and <paramref name="min"/> is used so that
+        /// the table stays consistent while the errors are collected.
+        /// </summary>
+        public int Months(DateOnly month, int min, int max)
+        {
+            var value = At(month);
+            if (value == Math.Floor(value) && value >= min && value <= max)
+            {
+                return (int)value;
+            }
+
+            owner.ReportNotWhole(id, month, value, min, max);
+            return min;
+        }
+
+        /// <summary>Whether the store has a value in force in <paramref name="month"/> (a pinned price always has).</summary>
+        public bool InForce(DateOnly month) =>
+            pinned is not null || (values is { Count: > 0 } && values[0].ValidFrom <= month);
     }
 }

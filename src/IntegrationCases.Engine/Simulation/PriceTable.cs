@@ -17,6 +17,8 @@ internal sealed class PriceTable
     {
         var months = scenario.Months;
         Months = months;
+        FirstMonth = scenario.FirstOffset;
+        CalendarMonth = [.. Enumerable.Range(0, months).Select(t => scenario.StartDate.AddMonths(t))];
         Benefit = new double[months];
         BenefitTax = new double[months];
         EarningsTax = new double[months];
@@ -46,6 +48,12 @@ internal sealed class PriceTable
 
     /// <summary>T: the months of the scenario's timeline.</summary>
     public int Months { get; }
+
+    /// <summary>The first month with a cohort: nothing is priced before it.</summary>
+    public int FirstMonth { get; }
+
+    /// <summary>The calendar month of each month t.</summary>
+    public DateOnly[] CalendarMonth { get; }
 
     /// <summary>Y_t: the benefit per person per month after the household mix (6.1).</summary>
     public double[] Benefit { get; }
@@ -117,21 +125,16 @@ internal sealed class PriceTable
     {
         var table = new PriceTable(scenario);
         var lookup = new PriceLookup(store, scenario.StartDate);
-        var rateIds = Rules.Benefit.RateIds(scenario);
-        for (var t = scenario.FirstOffset; t < scenario.Months; t++)
-        {
-            var month = scenario.StartDate.AddMonths(t);
-            var first = t == scenario.FirstOffset;
-            Rules.Benefit.Price(table, lookup, scenario, rateIds, t, month);
-            RefusionStaircase.Price(table, lookup, scenario.Prices, t, month, first);
-            Kommuneskat.Price(table, lookup, scenario, rateIds, t, month);
-            Rules.Grundtilskud.Price(table, lookup, scenario, t, month);
-            EffortAndInvestment.Price(table, lookup, scenario, t, month);
-            Resultattilskud.Price(table, lookup, scenario, t, month);
-            Rules.Bonus.Price(table, lookup, scenario, t, month);
-        }
 
+        // The benefit first: the tax on it reads it.
+        Rules.Benefit.Price(table, lookup, scenario);
+        RefusionStaircase.Price(table, lookup, scenario.Prices);
+        Kommuneskat.Price(table, lookup, scenario);
+        Rules.Grundtilskud.Price(table, lookup, scenario);
+        EffortAndInvestment.Price(table, lookup, scenario);
+        Resultattilskud.Price(table, lookup, scenario);
         DanishTest.Price(table, lookup, scenario);
+        Rules.Bonus.Price(table, lookup, scenario);
         return lookup.Errors.Count > 0 ? (null, [], lookup.Errors) : (table, lookup.Lineage(), []);
     }
 }
