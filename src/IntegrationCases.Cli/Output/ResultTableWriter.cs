@@ -15,9 +15,9 @@ internal static class ResultTableWriter
         var headers = new List<string> { "Forskel (investering - basis)" };
         headers.AddRange(result.Years.Select(y => $"År {y.Year} ({y.FirstMonth})"));
         var difference = new TextTable([.. headers]);
-        foreach (var code in LineCodes.AllWithNet)
+        foreach (var line in LineCatalogue.AllWithNet)
         {
-            difference.Row([LineLabels.For(code), .. result.Years.Select(y => DanishText.Kroner(y.Difference[code]))]);
+            difference.Row([line.Label, .. result.Years.Select(y => DanishText.Kroner(y.Difference[line.Code]))]);
         }
 
         difference.Row(["Akkumuleret netto", .. result.Years.Select(y => DanishText.Kroner(y.CumulativeNetDifference))]);

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using IntegrationCases.Engine;
+using IntegrationCases.Engine.Results;
 using IntegrationCases.Pipeline.Mart;
 
 namespace IntegrationCases.Pipeline.Extracts;
@@ -89,7 +90,7 @@ public static class XlsxExtractWriter
     /// </summary>
     private static void Cashflow(IXLWorksheet sheet, MunicipalityExtract e)
     {
-        var lineOrder = LineItemCatalogue.All.Select((l, i) => (l.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        var lineOrder = LineCatalogue.All.Select((l, i) => (l.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         var rows = ExtractRows.Cashflow(e)
             .GroupBy(r => (r.ScenarioId, r.CaseId))
             .SelectMany(g => g.OrderBy(r => lineOrder.GetValueOrDefault(r.LineCode, int.MaxValue)).ThenBy(r => r.Year))
