@@ -117,7 +117,7 @@ public sealed class EvaluateWithRunDataTests : IDisposable
     public async Task Evaluate_with_data_uses_the_unit_price_override_that_the_run_accepted()
     {
         var inputs = Path.Combine(folder, "inputs");
-        await IntegrationCases.Pipeline.Ingestion.SampleInputsGenerator.WriteAsync(inputs, GenerateSampleInputsCommand.DefaultSeed, CancellationToken.None);
+        await IntegrationCases.Cli.Samples.SampleInputsGenerator.WriteAsync(inputs, GenerateSampleInputsCommand.DefaultSeed, CancellationToken.None);
         var output = Path.Combine(folder, "out");
         var exitRun = await RecomputeCommand.RunAsync(
             new DirectoryInfo(inputs), new DirectoryInfo(output), null, "2026-01-01", false, new StringWriter(), new StringWriter(), CancellationToken.None);

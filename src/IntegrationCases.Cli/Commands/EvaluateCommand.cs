@@ -18,9 +18,6 @@ namespace IntegrationCases.Cli.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
-    public const int Ok = 0;
-    public const int Rejected = 2;
-
     /// <summary>Scenario files above this size are refused before parsing (a scenario is a few kilobytes).</summary>
     public const long MaxScenarioBytes = 1024 * 1024;
 
@@ -90,7 +87,7 @@ internal static class EvaluateCommand
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             error.WriteLine($"scenario: {ex.Message}");
-            return Rejected;
+            return ExitCodes.InvalidInput;
         }
 
         IReadOnlyDictionary<string, MunicipalityFacts>? facts = null;
@@ -99,7 +96,7 @@ internal static class EvaluateCommand
             if (!Directory.Exists(dataFolder))
             {
                 error.WriteLine($"--data: mappen '{dataFolder}' findes ikke.");
-                return Rejected;
+                return ExitCodes.InvalidInput;
             }
 
             var factsPath = Path.Combine(dataFolder, "mart", MartPaths.Latest, MartPaths.MunicipalityFactsFile);
@@ -112,7 +109,7 @@ internal static class EvaluateCommand
                 catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
                 {
                     error.WriteLine($"--data: {factsPath} kan ikke læses: {ex.Message}");
-                    return Rejected;
+                    return ExitCodes.InvalidInput;
                 }
             }
         }
@@ -121,7 +118,7 @@ internal static class EvaluateCommand
         if (parsed.Scenario is null)
         {
             WriteErrors(error, parsed.Errors);
-            return Rejected;
+            return ExitCodes.InvalidInput;
         }
 
         ParameterStore parameters;
@@ -132,7 +129,7 @@ internal static class EvaluateCommand
         catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException)
         {
             error.WriteLine($"--data: kørslens manifest eller enhedspriser kan ikke læses: {ex.Message}");
-            return Rejected;
+            return ExitCodes.InvalidInput;
         }
 
         var context = EvaluationContextFactory.Create(parameters, facts) with { DefaultStartDate = defaultStart };
@@ -140,7 +137,7 @@ internal static class EvaluateCommand
         if (outcome.Result is null)
         {
             WriteErrors(error, outcome.Errors);
-            return Rejected;
+            return ExitCodes.InvalidInput;
         }
 
         if (format == "table")
@@ -155,7 +152,7 @@ internal static class EvaluateCommand
             output.WriteLine();
         }
 
-        return Ok;
+        return ExitCodes.Ok;
     }
 
     private static byte[] ReadScenario(string path, Func<Stream> stdin)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using IntegrationCases.Cli.Output;
+using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Parameters;
 using IntegrationCases.Pipeline.Scenarios;
 
@@ -34,7 +35,7 @@ internal static class ParametersCommand
             && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             error.WriteLine($"--date: \"{dateText}\" er ikke en dato på formen ÅÅÅÅ-MM-DD.");
-            return EvaluateCommand.Rejected;
+            return ExitCodes.InvalidInput;
         }
 
         var store = ParameterStore.Default;
@@ -48,23 +49,23 @@ internal static class ParametersCommand
             }
 
             output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-            return EvaluateCommand.Ok;
+            return ExitCodes.Ok;
         }
 
-        output.WriteLine($"Enhedspriser og regler i kraft {DanishText.Date(date)} (parametersæt {store.ContentHash[..12]}). * = skøn.");
+        output.WriteLine($"Enhedspriser og regler i kraft {Danish.Date(date)} (parametersæt {store.ContentHash[..12]}). * = skøn.");
         output.WriteLine();
         var table = new TextTable("Parameter", "Værdi", "Enhed", "Gælder fra", "Kilde") { LeftAligned = [0, 2, 4] };
         foreach (var v in values)
         {
-            table.Row(v.Id, DanishText.Plain(v.Value) + (v.IsEstimate ? " *" : string.Empty), v.Unit, DanishText.Date(v.ValidFrom), v.Source);
+            table.Row(v.Id, Danish.Number(v.Value) + (v.IsEstimate ? " *" : string.Empty), v.Unit, Danish.Date(v.ValidFrom), v.Source);
         }
 
         table.WriteTo(output);
         if (values.Count == 0)
         {
-            output.WriteLine($"Ingen parametre er i kraft {DanishText.Date(date)}; lageret begynder senere.");
+            output.WriteLine($"Ingen parametre er i kraft {Danish.Date(date)}; lageret begynder senere.");
         }
 
-        return EvaluateCommand.Ok;
+        return ExitCodes.Ok;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using IntegrationCases.Functions.Tests.Support;
 using IntegrationCases.Functions.Triggers;
+using IntegrationCases.Cli.Samples;
 using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Recompute;
 using IntegrationCases.Tests.Support;

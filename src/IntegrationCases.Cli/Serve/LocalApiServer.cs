@@ -1,5 +1,7 @@
 using System.Net;
+using IntegrationCases.Pipeline.Hosting;
 using IntegrationCases.Pipeline.Http;
+using IntegrationCases.Pipeline.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace IntegrationCases.Pipeline.Hosting;
+namespace IntegrationCases.Cli.Serve;
 
 /// <summary>What the local server needs: the output folder it reads, the key it demands, where it listens.</summary>
 public sealed record LocalApiServerSettings(string OutputRoot, string Key, string Host = "127.0.0.1", int Port = 7071)
@@ -49,7 +51,7 @@ public static class LocalApiServer
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{Storage.StorageOptions.SectionName}:LocalRoot"] = Path.GetFullPath(settings.OutputRoot),
+            [$"{StorageOptions.SectionName}:LocalRoot"] = Path.GetFullPath(settings.OutputRoot),
         });
         builder.Configuration.AddInMemoryCollection(settings.Configuration);
         builder.Logging.ClearProviders();

@@ -1,8 +1,9 @@
+using IntegrationCases.Functions.Recompute;
 using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace IntegrationCases.Pipeline.Hosting;
+namespace IntegrationCases.Functions.Ingestion;
 
 /// <summary>
 /// What the blob trigger does with one input file: ingest it, write the curated Parquet (accepted) or the raw
