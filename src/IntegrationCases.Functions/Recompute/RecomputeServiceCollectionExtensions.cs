@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using System.Globalization;
 using IntegrationCases.Functions.Ingestion;
+using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Recompute;
 using IntegrationCases.Pipeline.Resilience;
 using IntegrationCases.Pipeline.Sql;
@@ -52,6 +53,7 @@ public static class RecomputeServiceCollectionExtensions
             return new RecomputeLock(service.GetBlobContainerClient(o.MartContainer), sp.GetRequiredService<IOptions<RecomputeOptions>>().Value);
         });
         services.TryAddSingleton<RecomputeCoordinator>();
+        services.TryAddSingleton<IngestedFileWriter>();
         services.TryAddSingleton<InputBlobIngestion>();
         services.TryAddSingleton<RecomputeRunner>(sp => async cancellationToken =>
         {

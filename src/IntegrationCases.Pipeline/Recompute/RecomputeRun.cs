@@ -170,6 +170,7 @@ public sealed class RecomputeRun
     {
         var items = await _storage.ListAsync(StorageArea.Inputs, null, cancellationToken).ConfigureAwait(false);
         var results = new IngestedInput[items.Count];
+        var kept = new IngestedFileWriter(_storage);
         var done = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, ct) =>
         {
@@ -179,35 +180,17 @@ public sealed class RecomputeRun
             if (!outcome.Accepted)
             {
                 RecomputeRunLog.InputRejected(_logger, item.Path, outcome.ErrorCount);
-                await KeepRejectedAsync(item.Path, content, outcome, ct).ConfigureAwait(false);
             }
-            else if (outcome.Curated is { } curated)
+
+            using (var raw = new MemoryStream(content, writable: false))
             {
-                await KeepCuratedAsync(item.Path, curated, ct).ConfigureAwait(false);
+                await kept.KeepAsync(outcome, raw, ct).ConfigureAwait(false);
             }
 
             results[i] = new IngestedInput(item.Path, outcome.Kind, outcome.ContentHash, content.Length, outcome.Accepted, outcome.ErrorCount, outcome.Errors, outcome.Curated);
             progress?.Report(new RecomputeProgress("Indlæser input", Interlocked.Increment(ref done), items.Count));
         }).ConfigureAwait(false);
         return results;
-    }
-
-    /// <summary>rejected/&lt;same path&gt; (the raw file), &lt;path&gt;.errors.json (row, column, value, message) and .errors.txt.</summary>
-    private async Task KeepRejectedAsync(string path, byte[] content, IngestionOutcome outcome, CancellationToken cancellationToken)
-    {
-        await _storage.WriteAsync(StorageArea.Rejected, path, content, cancellationToken).ConfigureAwait(false);
-        await _storage.WriteAsync(StorageArea.Rejected, path + ".errors.json", IngestionReport.ToJson(outcome), cancellationToken).ConfigureAwait(false);
-        await _storage.WriteAsync(StorageArea.Rejected, path + ".errors.txt", Encoding.UTF8.GetBytes(IngestionReport.ToText(outcome)), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>curated/&lt;path&gt;.parquet: the normalised rows with their lineage (the ingestion helper's format).</summary>
-    private async Task KeepCuratedAsync(string path, CuratedData curated, CancellationToken cancellationToken)
-    {
-        using var stream = new MemoryStream();
-        await CuratedParquet.WriteAsync(curated, stream, cancellationToken).ConfigureAwait(false);
-        var target = CuratedParquet.CuratedPath(path);
-        target = target.StartsWith("curated/", StringComparison.Ordinal) ? target["curated/".Length..] : target;
-        await _storage.WriteAsync(StorageArea.Curated, target, stream.ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     private static async ValueTask<IngestionOutcome> DefaultIngestion(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
