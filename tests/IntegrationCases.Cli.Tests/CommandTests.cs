@@ -15,8 +15,8 @@ public sealed class CommandTests : IDisposable
     private static (int Exit, string Out, string Err) Invoke(params string[] args)
     {
         var root = new RootCommand("test");
-        root.Subcommands.Add(EvaluateCommand.Create());
-        root.Subcommands.Add(ParametersCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(ParametersCommand.Create(TimeProvider.System));
         root.Subcommands.Add(CasesCommand.Create());
         var output = new StringWriter();
         var error = new StringWriter();

@@ -120,7 +120,7 @@ public sealed class EvaluateWithRunDataTests : IDisposable
         await IntegrationCases.Cli.Samples.SampleInputsGenerator.WriteAsync(inputs, GenerateSampleInputsCommand.DefaultSeed, CancellationToken.None);
         var output = Path.Combine(folder, "out");
         var exitRun = await RecomputeCommand.RunAsync(
-            new DirectoryInfo(inputs), new DirectoryInfo(output), null, "2026-01-01", false, new StringWriter(), new StringWriter(), CancellationToken.None);
+            new DirectoryInfo(inputs), new DirectoryInfo(output), null, "2026-01-01", false, TimeProvider.System, new StringWriter(), new StringWriter(), CancellationToken.None);
         Assert.Equal(0, exitRun);
         var scenario = Path.Combine(folder, "s.json");
         await File.WriteAllTextAsync(scenario, """{ "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2026-01-01" }""");

@@ -178,7 +178,7 @@ public sealed class ScenarioJsonTests
     public void A_result_is_written_with_every_key_of_the_contract()
     {
         var scenario = Parse(FullScenario).Scenario!;
-        var outcome = ScenarioEvaluator.Evaluate(scenario, EvaluationContextFactory.Create(Engine.Parameters.ParameterStore.Default));
+        var outcome = ScenarioEvaluator.Evaluate(scenario, EvaluationContextFactory.Create(Engine.Parameters.ParameterStore.Default, new DateOnly(2027, 1, 1)));
         using var document = JsonDocument.Parse(ScenarioJson.SerializeResult(outcome.Result!));
         var root = document.RootElement;
         Assert.Equal(["municipalityCode", "caseId", "startDate", "horizonYears", "currency", "years", "kpis", "parametersUsed"], root.EnumerateObject().Select(p => p.Name));

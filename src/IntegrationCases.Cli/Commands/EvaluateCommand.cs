@@ -21,7 +21,7 @@ internal static class EvaluateCommand
     /// <summary>Scenario files above this size are refused before parsing (a scenario is a few kilobytes).</summary>
     public const long MaxScenarioBytes = 1024 * 1024;
 
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var scenario = new Option<string>("--scenario")
         {
@@ -54,7 +54,7 @@ internal static class EvaluateCommand
                 output,
                 error,
                 Console.OpenStandardInput,
-                EvaluationContextFactory.NextBudgetYear(TimeProvider.System));
+                BudgetYear.FirstDay(clock));
         });
         return command;
     }
@@ -132,7 +132,7 @@ internal static class EvaluateCommand
             return ExitCodes.InvalidInput;
         }
 
-        var context = EvaluationContextFactory.Create(parameters, facts) with { DefaultStartDate = defaultStart };
+        var context = EvaluationContextFactory.Create(parameters, defaultStart, facts);
         var outcome = ScenarioEvaluator.Evaluate(parsed.Scenario, context);
         if (outcome.Result is null)
         {

@@ -8,12 +8,15 @@ using IntegrationCases.Pipeline.Scenarios;
 
 namespace IntegrationCases.Cli.Commands;
 
-/// <summary><c>parameters [--date YYYY-MM-DD] [--format table|json]</c>: every unit price in force on a date, with its source.</summary>
+/// <summary>
+/// <c>parameters [--date YYYY-MM-DD] [--format table|json]</c>: every unit price in force on a date, with its
+/// source. Without a date: the default start date (the budget year's first day), as the HTTP API does.
+/// </summary>
 internal static class ParametersCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
-        var date = new Option<string?>("--date") { Description = "Datoen (ÅÅÅÅ-MM-DD). Standard: i dag." };
+        var date = new Option<string?>("--date") { Description = "Datoen (ÅÅÅÅ-MM-DD). Standard: budgetårets første dag (1. januar næste år), som scenarier starter på." };
         var format = new Option<string>("--format") { Description = "table eller json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("parameters", "Vis alle enhedspriser og regler, der gælder på en dato, med kilde.");
@@ -24,13 +27,13 @@ internal static class ParametersCommand
             parseResult.GetValue(format)!,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
-            DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date)));
+            BudgetYear.FirstDay(clock)));
         return command;
     }
 
-    public static int Run(string? dateText, string format, TextWriter output, TextWriter error, DateOnly today)
+    public static int Run(string? dateText, string format, TextWriter output, TextWriter error, DateOnly defaultDate)
     {
-        var date = today;
+        var date = defaultDate;
         if (dateText is not null
             && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
@@ -52,7 +55,8 @@ internal static class ParametersCommand
             return ExitCodes.Ok;
         }
 
-        output.WriteLine($"Enhedspriser og regler i kraft {Danish.Date(date)} (parametersæt {store.ContentHash[..12]}). * = skøn.");
+        var which = dateText is null ? " (budgetårets første dag; vælg en anden dato med --date)" : string.Empty;
+        output.WriteLine($"Enhedspriser og regler i kraft {Danish.Date(date)}{which} (parametersæt {store.ContentHash[..12]}). * = skøn.");
         output.WriteLine();
         var table = new TextTable("Parameter", "Værdi", "Enhed", "Gælder fra", "Kilde") { LeftAligned = [0, 2, 4] };
         foreach (var v in values)

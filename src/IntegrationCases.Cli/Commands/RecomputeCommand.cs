@@ -19,7 +19,7 @@ namespace IntegrationCases.Cli.Commands;
 /// </summary>
 internal static class RecomputeCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var inputs = new Option<DirectoryInfo>("--inputs") { Description = "Mappen med input (dst/, jobindsats/, target-groups/, unit-prices/, assumptions/), fx sample-inputs.", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Uddatamappen: den lokale lagerrod med inputs/, curated/, rejected/, mart/ og extracts/.", Required = true };
@@ -34,12 +34,12 @@ internal static class RecomputeCommand
 
         command.SetAction((parseResult, ct) => RunAsync(
             parseResult.GetValue(inputs)!, parseResult.GetValue(output)!, parseResult.GetValue(sql), parseResult.GetValue(startDate),
-            parseResult.GetValue(force), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, ct));
+            parseResult.GetValue(force), clock, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, ct));
         return command;
     }
 
     public static async Task<int> RunAsync(
-        DirectoryInfo inputs, DirectoryInfo output, string? sql, string? startDate, bool force, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+        DirectoryInfo inputs, DirectoryInfo output, string? sql, string? startDate, bool force, TimeProvider clock, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         if (!inputs.Exists)
         {
@@ -61,7 +61,7 @@ internal static class RecomputeCommand
 
         var storage = new LocalFolderStorage(new StorageOptions { LocalRoot = output.FullName }, PipelineResilience.Storage(new ResilienceOptions()));
         var loader = string.IsNullOrWhiteSpace(sql) ? null : new MartSqlLoader(sql, PipelineResilience.Sql(new ResilienceOptions()));
-        var run = new RecomputeRun(storage, TimeProvider.System, sql: loader);
+        var run = new RecomputeRun(storage, clock, sql: loader);
         var options = new RecomputeRunOptions { StartDate = start, Force = force };
         RecomputeSummary summary;
         try

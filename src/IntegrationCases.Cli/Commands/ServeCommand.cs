@@ -16,7 +16,7 @@ internal static class ServeCommand
     /// <summary>The environment variable that gives the key when --key is not used.</summary>
     public const string KeyVariable = "INTEGRATION_CASES_API_KEY";
 
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var root = new Option<DirectoryInfo>("--root")
         {
@@ -67,7 +67,7 @@ internal static class ServeCommand
             }
 
             var rootValue = parseResult.GetValue(root)!;
-            await using var app = LocalApiServer.Build(new LocalApiServerSettings(rootValue.FullName, keyValue!, hostValue, portValue));
+            await using var app = LocalApiServer.Build(new LocalApiServerSettings(rootValue.FullName, keyValue!, hostValue, portValue) { Clock = clock });
             await app.StartAsync(cancellationToken);
             var uri = LocalApiServer.ListeningUri(app);
             Console.WriteLine($"API'et kører på {uri}api/ over {rootValue.FullName}");

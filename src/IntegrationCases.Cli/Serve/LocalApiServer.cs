@@ -19,6 +19,9 @@ public sealed record LocalApiServerSettings(string OutputRoot, string Key, strin
     /// <summary>Extra configuration (for example <c>Api:MaxScenarioBodyBytes</c>), applied over the defaults.</summary>
     public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>The clock of the process: the API's default start date and its context refresh read it.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The lowest level logged; Warning keeps a load test quiet, Information shows each request problem.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
 }
@@ -71,6 +74,7 @@ public static class LocalApiServer
             k.Limits.MaxRequestLineSize = 64 * 1024;
             k.Listen(address, settings.Port);
         });
+        builder.Services.AddSingleton(settings.Clock);
         builder.Services.AddIntegrationCasesPipeline();
         builder.Services.AddRouting();
 

@@ -53,8 +53,7 @@ internal static class ScenarioResolver
             Error("horizonYears", $"Tidshorisonten {horizon} år er uden for det tilladte interval 1-10 år.");
         }
 
-        var defaultStart = context.DefaultStartDate ?? DefaultStart(context.Parameters);
-        var start = request.StartDate ?? defaultStart;
+        var start = request.StartDate ?? context.DefaultStartDate;
         if (start.Day != 1 || start < FirstStart || start > LastStart)
         {
             Error("startDate", $"Startdatoen {Danish.Date(start)} skal være den første dag i en måned mellem {Danish.Date(FirstStart)} og {Danish.Date(LastStart)}.");
@@ -244,18 +243,6 @@ internal static class ScenarioResolver
             Prices = request.Prices,
             Facts = facts,
         }, errors);
-    }
-
-    /// <summary>
-    /// The default start when the host gives none: 1 January of the year after the latest dated value in the
-    /// store (the budget year being planned, without a clock in the engine). Hosts pass their own
-    /// <see cref="EvaluationContext.DefaultStartDate"/> from a TimeProvider.
-    /// </summary>
-    public static DateOnly DefaultStart(ParameterStore store)
-    {
-        var latest = store.Series.SelectMany(s => s.Values).Select(v => v.ValidFrom.Year).DefaultIfEmpty(2026).Max();
-        var start = new DateOnly(Math.Min(latest + 1, LastStart.Year), 1, 1);
-        return start < FirstStart ? FirstStart : start;
     }
 
     /// <summary>The household types of a benefit type: the series ydelse.&lt;type&gt;.&lt;household&gt;.</summary>

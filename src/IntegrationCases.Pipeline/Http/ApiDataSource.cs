@@ -20,7 +20,6 @@ namespace IntegrationCases.Pipeline.Http;
 /// </summary>
 public sealed class ApiDataSource(PipelineStorage storage, IOptions<ApiOptions> options, TimeProvider clock, ILogger<ApiDataSource> logger)
 {
-    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile Snapshot? _snapshot;
 
@@ -93,7 +92,7 @@ public sealed class ApiDataSource(PipelineStorage storage, IOptions<ApiOptions> 
     {
         var manifestBytes = await storage.TryReadAsync(StorageArea.Mart, $"{MartPaths.Latest}/{MartPaths.ManifestFile}", cancellationToken);
         var manifest = manifestBytes is null ? null : RunManifest.FromJson(manifestBytes);
-        var defaultStart = NextBudgetYear();
+        var defaultStart = BudgetYear.FirstDay(clock);
         if (current is not null && current.RunId == manifest?.RunId)
         {
             return current with
@@ -117,13 +116,10 @@ public sealed class ApiDataSource(PipelineStorage storage, IOptions<ApiOptions> 
             }
         }
 
-        var context = EvaluationContextFactory.Create(parameters, facts) with { DefaultStartDate = defaultStart };
+        var context = EvaluationContextFactory.Create(parameters, defaultStart, facts);
         ApiLog.ContextLoaded(logger, manifest?.RunId ?? "(none)", parameters.ContentHash, facts?.Count ?? 0, storage.Location);
         return new Snapshot(context, manifest?.RunId, clock.GetUtcNow());
     }
-
-    /// <summary>A scenario without a start date starts on 1 January of the next year in Denmark (the budget year being planned).</summary>
-    private DateOnly NextBudgetYear() => new(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Copenhagen).Year + 1, 1, 1);
 
     private sealed record Snapshot(EvaluationContext Context, string? RunId, DateTimeOffset LoadedUtc);
 }

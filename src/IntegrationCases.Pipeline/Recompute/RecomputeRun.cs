@@ -58,7 +58,7 @@ public sealed class RecomputeRun
         options ??= new RecomputeRunOptions();
         var stopwatch = Stopwatch.StartNew();
         var started = _clock.GetUtcNow();
-        var startDate = options.StartDate ?? new DateOnly(started.UtcDateTime.Year + 1, 1, 1);
+        var startDate = options.StartDate ?? BudgetYear.FirstDay(_clock);
         var publisher = new MartPublisher(_storage, options.WriteParallelism);
 
         // Read.
@@ -85,7 +85,7 @@ public sealed class RecomputeRun
         var catalogue = CaseCatalogue.Standard;
         var factsBuild = MunicipalityFactsBuilder.Build(accepted.Select(i => i.Curated!), catalogue, Register);
         var facts = factsBuild.Facts;
-        var context = EvaluationContextFactory.Create(parameters, facts, Register, catalogue);
+        var context = EvaluationContextFactory.Create(parameters, startDate, facts, Register, catalogue);
         var assumptions = accepted.SelectMany(i => i.Curated!.Assumptions).ToList();
         var evaluation = CaseEvaluation.Evaluate(
             context, startDate, assumptions,
