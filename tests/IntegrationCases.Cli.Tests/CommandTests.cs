@@ -96,54 +96,23 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
-    public void The_scenario_can_come_from_standard_input()
+    public async Task The_scenario_can_come_from_standard_input()
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = EvaluateCommand.Run("-", "json", null, output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(Scenario)), new DateOnly(2027, 1, 1));
+        var exit = await EvaluateCommand.RunAsync("-", "json", null, output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(Scenario)), new DateOnly(2027, 1, 1), CancellationToken.None);
         Assert.Equal(0, exit);
         Assert.Contains("\"caseId\": \"NY-JOB-30\"", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Without_a_start_date_the_next_budget_year_is_used()
+    public async Task Without_a_start_date_the_next_budget_year_is_used()
     {
         var output = new StringWriter();
-        var exit = EvaluateCommand.Run("-", "json", null, output, new StringWriter(),
-            () => new MemoryStream(Encoding.UTF8.GetBytes("""{ "municipalityCode": "851", "caseId": "IGU", "participants": 3 }""")), new DateOnly(2027, 1, 1));
+        var exit = await EvaluateCommand.RunAsync("-", "json", null, output, new StringWriter(),
+            () => new MemoryStream(Encoding.UTF8.GetBytes("""{ "municipalityCode": "851", "caseId": "IGU", "participants": 3 }""")), new DateOnly(2027, 1, 1), CancellationToken.None);
         Assert.Equal(0, exit);
         Assert.Contains("\"startDate\": \"2027-01-01\"", output.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void With_data_the_municipality_count_fills_in_the_participants()
-    {
-        var mart = Directory.CreateDirectory(Path.Combine(folder, "out", "mart", "latest"));
-        File.WriteAllText(Path.Combine(mart.FullName, "municipality-facts.json"), """
-            { "851": { "code": "851", "name": "Aalborg", "targetGroupPersonsByCase": { "NY-JOB-30": 40 }, "kommuneskatRateByYear": { "2026": 0.253 } } }
-            """);
-        var noParticipants = Write("np.json", """{ "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2026-01-01" }""");
-        var (exitWithout, _, errorWithout) = Invoke("evaluate", "--scenario", noParticipants);
-        Assert.Equal(2, exitWithout);
-        Assert.StartsWith("participants: ", errorWithout, StringComparison.Ordinal);
-
-        var (exit, output, error) = Invoke("evaluate", "--scenario", noParticipants, "--data", Path.Combine(folder, "out"));
-        Assert.Equal(0, exit);
-        Assert.Equal("", error);
-        Assert.Contains("kommuneskat.kommune.851", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_data_folder_without_facts_evaluates_without_facts_and_a_broken_facts_file_exits_two()
-    {
-        var (exit, _, _) = Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--data", folder);
-        Assert.Equal(0, exit);
-        var mart = Directory.CreateDirectory(Path.Combine(folder, "mart", "latest"));
-        File.WriteAllText(Path.Combine(mart.FullName, "municipality-facts.json"), "{ broken");
-        var (exitBroken, _, error) = Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--data", folder);
-        Assert.Equal(2, exitBroken);
-        Assert.Contains("municipality-facts.json", error, StringComparison.Ordinal);
-        Assert.Equal(2, Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--data", Path.Combine(folder, "missing")).Exit);
     }
 
     [Fact]

@@ -105,35 +105,3 @@ public sealed class IngestionCommandTests : IDisposable
         Assert.Contains("AFVIST", output, StringComparison.Ordinal);
     }
 }
-
-/// <summary>`evaluate --data` prices as the published run did, as the HTTP API does.</summary>
-public sealed class EvaluateWithRunDataTests : IDisposable
-{
-    private readonly string folder = Directory.CreateTempSubdirectory("evaluate-data-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    [Fact]
-    public async Task Evaluate_with_data_uses_the_unit_price_override_that_the_run_accepted()
-    {
-        var inputs = Path.Combine(folder, "inputs");
-        await IntegrationCases.Cli.Samples.SampleInputsGenerator.WriteAsync(inputs, GenerateSampleInputsCommand.DefaultSeed, CancellationToken.None);
-        var output = Path.Combine(folder, "out");
-        var exitRun = await RecomputeCommand.RunAsync(
-            new DirectoryInfo(inputs), new DirectoryInfo(output), null, "2026-01-01", false, TimeProvider.System, new StringWriter(), new StringWriter(), CancellationToken.None);
-        Assert.Equal(0, exitRun);
-        var scenario = Path.Combine(folder, "s.json");
-        await File.WriteAllTextAsync(scenario, """{ "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2026-01-01" }""");
-
-        var withData = new StringWriter();
-        var without = new StringWriter();
-        Assert.Equal(0, EvaluateCommand.Run(scenario, "json", output, withData, new StringWriter(), () => Stream.Null, new DateOnly(2027, 1, 1)));
-        Assert.Equal(2, EvaluateCommand.Run(scenario, "json", null, without, new StringWriter(), () => Stream.Null, new DateOnly(2027, 1, 1)));
-
-        using var result = JsonDocument.Parse(withData.ToString());
-        var grundtilskud = result.RootElement.GetProperty("parametersUsed").EnumerateArray()
-            .Single(p => p.GetProperty("id").GetString() == "grundtilskud.maaned" && p.GetProperty("validFrom").GetString() == "2026-01-01");
-        Assert.Equal(3300, grundtilskud.GetProperty("value").GetDouble());
-        Assert.Contains("Syntetisk", grundtilskud.GetProperty("source").GetString(), StringComparison.Ordinal);
-    }
-}

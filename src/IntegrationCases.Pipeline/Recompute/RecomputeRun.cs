@@ -64,8 +64,13 @@ public sealed class RecomputeRun
         // Read.
         var inputs = await ReadInputsAsync(progress, cancellationToken).ConfigureAwait(false);
         var accepted = inputs.Where(i => i.Accepted && i.Curated is not null).ToList();
-        var parameters = accepted.Select(i => i.Curated!.UnitPriceOverrides).OfType<ParameterStore>()
+        var effective = accepted.Select(i => i.Curated!.UnitPriceOverrides).OfType<ParameterStore>()
             .Aggregate(_parameters ?? ParameterStore.Default, (store, overrides) => store.WithOverrides(overrides));
+
+        // The run prices with the store read back from the bytes it publishes, so that every reader of the run
+        // (docs/api.md) prices exactly as the run did, and the parameter set is the hash of what was published.
+        var unitPrices = UnitPricesJson.Serialize(effective);
+        var parameters = UnitPricesJson.Parse(unitPrices);
         var manifestInputs = inputs.Select(i => new ManifestInput(i.Path, i.Kind, i.ContentHash, i.Size, i.Accepted)).ToList();
         var inputsHash = InputsHash(manifestInputs, parameters.ContentHash, startDate);
         var runId = inputsHash[..16];
@@ -98,7 +103,7 @@ public sealed class RecomputeRun
             Register, catalogue, evaluation.Scenarios, evaluation.Cases, factsBuild.TargetGroupRows, parameters);
         progress?.Report(new RecomputeProgress("Skriver Parquet og udtræk", 0, 1));
         var files = await RunFiles.RenderAsync(
-            new RunFiles.Input(mart, Register, catalogue, facts, evaluation, startDate, parameters.ContentHash, EngineInfo.EngineVersion),
+            new RunFiles.Input(mart, Register, catalogue, facts, evaluation, startDate, parameters.ContentHash, EngineInfo.EngineVersion, unitPrices),
             cancellationToken).ConfigureAwait(false);
         var manifest = new RunManifest(
             runId, inputsHash, started, finished, EngineInfo.EngineVersion, EngineInfo.MethodVersion, parameters.ContentHash, startDate,
@@ -141,9 +146,9 @@ public sealed class RecomputeRun
     }
 
     /// <summary>
-    /// The hash of everything that can change a result: each accepted input (path and content hash), the
-    /// effective parameter set, the engine version and the start date. Rejected inputs do not count: a file
-    /// that is refused leaves the mart as it was.
+    /// The hash of everything that can change a result or the files of a run: each accepted input (path and
+    /// content hash), the effective parameter set, the engine version, the start date and the layout of a run
+    /// folder. Rejected inputs do not count: a file that is refused leaves the mart as it was.
     /// </summary>
     public static string InputsHash(IEnumerable<ManifestInput> inputs, string parameterSet, DateOnly startDate)
     {
@@ -155,7 +160,8 @@ public sealed class RecomputeRun
 
         text.Append("parameters\t").Append(parameterSet).Append('\n')
             .Append("engine\t").Append(EngineInfo.EngineVersion).Append('\t').Append(EngineInfo.MethodVersion).Append('\n')
-            .Append("start\t").Append(startDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            .Append("start\t").Append(startDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n')
+            .Append("layout\t").Append(MartPaths.LayoutVersion).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
