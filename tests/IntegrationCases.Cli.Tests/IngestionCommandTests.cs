@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using IntegrationCases.Cli.Commands;
 
@@ -23,22 +22,10 @@ public sealed class IngestionCommandTests : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    // From this source file's path at compile time, so that any artifacts folder works.
-    private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root (Functions.sln) was not found.");
-    }
-
     [Fact]
     public async Task Generating_sample_inputs_writes_exactly_the_committed_files_and_ingest_accepts_every_one()
     {
-        var committed = Path.Combine(RepositoryRoot(), "sample-inputs");
+        var committed = Path.Combine(RepositoryPaths.Root(), "sample-inputs");
         var generated = Path.Combine(folder, "sample-inputs");
 
         var (exit, output, _) = await InvokeAsync("generate-sample-inputs", "--out", generated);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IntegrationCases.Cli.Commands;
 
 namespace IntegrationCases.Cli.Tests.PublishedRuns;
@@ -18,7 +17,7 @@ public sealed class PublishedRunFixture : IAsyncLifetime
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var exit = await RecomputeCommand.RunAsync(
-            new DirectoryInfo(Path.Combine(RepositoryRoot(), "sample-inputs")), new DirectoryInfo(Output), null, "2026-01-01", false,
+            new DirectoryInfo(Path.Combine(RepositoryPaths.Root(), "sample-inputs")), new DirectoryInfo(Output), null, "2026-01-01", false,
             TimeProvider.System, stdout, stderr, CancellationToken.None);
         if (exit != 0)
         {
@@ -44,17 +43,5 @@ public sealed class PublishedRunFixture : IAsyncLifetime
         }
 
         return copy;
-    }
-
-    // From this source file's path at compile time, so that any artifacts folder works.
-    private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root (Functions.sln) was not found.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IntegrationCases.Cli.Samples;
 using IntegrationCases.Engine.Cases;
 using IntegrationCases.Pipeline.Ingestion;
@@ -23,7 +22,7 @@ public sealed class SampleInputsTests
     [Fact]
     public void The_committed_sample_inputs_are_exactly_what_the_generator_writes_with_seed_2026()
     {
-        var root = Path.Combine(RepositoryRoot(), "sample-inputs");
+        var root = Path.Combine(RepositoryPaths.Root(), "sample-inputs");
         var committed = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
@@ -55,17 +54,5 @@ public sealed class SampleInputsTests
             Assert.InRange(f.KommuneskatRateByYear[2026], 0.2, 0.3);
         });
         Assert.Contains(build.TargetGroupRows, r => r.MunicipalityCode == "851" && r.Source.StartsWith("Kommunens eget udtræk", StringComparison.Ordinal));
-    }
-
-    // From this source file's path at compile time, so that any artifacts folder works.
-    private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root (Functions.sln) was not found.");
     }
 }
