@@ -135,6 +135,19 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Parameters_without_a_date_lists_the_prices_of_the_budget_years_first_day_and_says_so()
+    {
+        var output = new StringWriter();
+        var exit = ParametersCommand.Run(null, "table", output, new StringWriter(), new DateOnly(2028, 1, 1));
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Enhedspriser og regler i kraft 2028-01-01 (budgetårets første dag;", output.ToString(), StringComparison.Ordinal);
+
+        var dated = new StringWriter();
+        ParametersCommand.Run("2017-06-01", "table", dated, new StringWriter(), new DateOnly(2028, 1, 1));
+        Assert.StartsWith("Enhedspriser og regler i kraft 2017-06-01 (parametersæt", dated.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parameters_with_a_bad_date_exits_two()
     {
         var (exit, _, error) = Invoke("parameters", "--date", "2026-02-30");
