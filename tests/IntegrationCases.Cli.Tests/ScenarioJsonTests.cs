@@ -201,7 +201,7 @@ public sealed class ScenarioJsonTests
             { "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2026-01-01",
               "cohorts": [ { "startDate": "2027-01-01", "participants": 35 }, { "startDate": "2026-01-01", "participants": 40 } ] }
             """).Scenario!;
-        var outcome = ScenarioEvaluator.Evaluate(scenario, EvaluationContextFactory.Create(Engine.Parameters.ParameterStore.Default));
+        var outcome = ScenarioEvaluator.Evaluate(scenario, EvaluationContextFactory.Create(Engine.Parameters.ParameterStore.Default, new DateOnly(2027, 1, 1)));
         using var document = JsonDocument.Parse(ScenarioJson.SerializeResult(outcome.Result!));
         var cohorts = document.RootElement.GetProperty("cohorts");
         Assert.Equal(["2026-01-01", "2027-01-01"], cohorts.EnumerateArray().Select(c => c.GetProperty("startDate").GetString()));
@@ -213,7 +213,7 @@ public sealed class ScenarioJsonTests
     public void A_result_is_written_with_every_key_of_the_contract()
     {
         var scenario = Parse(FullScenario).Scenario!;
-        var outcome = ScenarioEvaluator.Evaluate(scenario, EvaluationContextFactory.Create(Engine.Parameters.ParameterStore.Default));
+        var outcome = ScenarioEvaluator.Evaluate(scenario, EvaluationContextFactory.Create(Engine.Parameters.ParameterStore.Default, new DateOnly(2027, 1, 1)));
         using var document = JsonDocument.Parse(ScenarioJson.SerializeResult(outcome.Result!));
         var root = document.RootElement;
         Assert.Equal(["municipalityCode", "caseId", "startDate", "horizonYears", "currency", "cohorts", "years", "kpis", "parametersUsed"], root.EnumerateObject().Select(p => p.Name));

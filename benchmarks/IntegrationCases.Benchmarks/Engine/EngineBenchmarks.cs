@@ -36,7 +36,7 @@ public class EngineBenchmarks
                 CaseCatalogue.Standard.Cases.ToDictionary(c => c.Id, c => 20.0 + (int.Parse(m.Code, System.Globalization.CultureInfo.InvariantCulture) % 50)),
                 new Dictionary<int, double> { [2026] = 0.25 }),
             StringComparer.Ordinal);
-        context = EvaluationContextFactory.Create(ParameterStore.Default, facts) with { DefaultStartDate = new DateOnly(2026, 1, 1) };
+        context = EvaluationContextFactory.Create(ParameterStore.Default, new DateOnly(2026, 1, 1), facts);
         single = new ScenarioRequest { MunicipalityCode = "851", CaseId = "NY-JOB-30" };
 
         // Two intakes a year for ten years, January and July, 20 to 39 persons each.

@@ -82,18 +82,6 @@ internal static partial class ScenarioResolver
         }, errors);
     }
 
-    /// <summary>
-    /// The default start when the host gives none: 1 January of the year after the latest dated value in the
-    /// store (the budget year being planned, without a clock in the engine). Hosts pass their own
-    /// <see cref="EvaluationContext.DefaultStartDate"/> from a TimeProvider.
-    /// </summary>
-    public static DateOnly DefaultStart(ParameterStore store)
-    {
-        var latest = store.Series.SelectMany(s => s.Values).Select(v => v.ValidFrom.Year).DefaultIfEmpty(FirstStart.Year).Max();
-        var start = new DateOnly(Math.Min(latest + 1, LastStart.Year), 1, 1);
-        return start < FirstStart ? FirstStart : start;
-    }
-
     /// <summary>The horizon (1-10 years) and the start date (the first of a month, 2016-01-01 .. 2035-12-01).</summary>
     private static (int Horizon, DateOnly Start) ResolveTime(ScenarioRequest request, CaseDefinition? definition, EvaluationContext context, List<ValidationError> errors)
     {
@@ -103,7 +91,7 @@ internal static partial class ScenarioResolver
             errors.Add("horizonYears", $"Tidshorisonten {horizon} år er uden for det tilladte interval {MinHorizon}-{MaxHorizon} år.");
         }
 
-        var start = request.StartDate ?? context.DefaultStartDate ?? DefaultStart(context.Parameters);
+        var start = request.StartDate ?? context.DefaultStartDate;
         if (start.Day != 1 || start < FirstStart || start > LastStart)
         {
             errors.Add("startDate", $"Startdatoen {Danish.Date(start)} skal være den første dag i en måned mellem {Danish.Date(FirstStart)} og {Danish.Date(LastStart)}.");

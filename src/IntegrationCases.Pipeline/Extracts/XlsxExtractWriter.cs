@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using IntegrationCases.Engine;
+using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Results;
 using IntegrationCases.Pipeline.Mart;
 
@@ -39,7 +40,7 @@ public static class XlsxExtractWriter
                      ("Kommune", $"{e.Municipality.Name} ({e.Municipality.Code})"),
                      ("Region", e.Municipality.RegionName),
                      ("Kørsel", e.RunId),
-                     ("Startdato for forløbene", DanishFormat.Date(e.StartDate)),
+                     ("Startdato for forløbene", Danish.Date(e.StartDate)),
                      ("Parametersæt (hash)", e.ParameterSet),
                      ("Beregningsversion", $"{e.EngineVersion} (metode {EngineInfo.MethodVersion})"),
                      ("Fortegn", "Fra kommunens side: indtægt positiv, udgift negativ."),
@@ -173,7 +174,7 @@ public static class XlsxExtractWriter
         foreach (var p in used)
         {
             sheet.Cell(row, 1).SetValue(p.Id);
-            sheet.Cell(row, 2).SetValue(DanishFormat.Date(p.ValidFrom));
+            sheet.Cell(row, 2).SetValue(Danish.Date(p.ValidFrom));
             Number(sheet.Cell(row, 3), p.Value, "#,##0.######");
             sheet.Cell(row, 4).SetValue(p.Source);
             row++;

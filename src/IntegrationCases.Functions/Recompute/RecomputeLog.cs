@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace IntegrationCases.Pipeline.Hosting;
+namespace IntegrationCases.Functions.Recompute;
 
 /// <summary>Log events of the blob trigger and the recompute queue (source-generated).</summary>
 internal static partial class RecomputeLog

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace IntegrationCases.Pipeline.Hosting;
+namespace IntegrationCases.Functions.Recompute;
 
 /// <summary>
 /// A 'recompute requested' queue message. <see cref="RequestedUtc"/> is when the request was made (after the

@@ -1,4 +1,4 @@
-namespace IntegrationCases.Pipeline.Hosting;
+namespace IntegrationCases.Functions.Recompute;
 
 /// <summary>
 /// The Azure SQL mart, bound from section <c>Sql</c> (app setting <c>Sql__ConnectionString</c>). Empty: the run

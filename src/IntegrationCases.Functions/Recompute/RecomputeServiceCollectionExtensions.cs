@@ -2,6 +2,8 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using System.Globalization;
+using IntegrationCases.Functions.Ingestion;
+using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Recompute;
 using IntegrationCases.Pipeline.Resilience;
 using IntegrationCases.Pipeline.Sql;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationCases.Pipeline.Hosting;
+namespace IntegrationCases.Functions.Recompute;
 
 /// <summary>The services of the blob trigger and the recompute queue (Azure Storage only: Azurite or an account).</summary>
 public static class RecomputeServiceCollectionExtensions
@@ -28,6 +30,7 @@ public static class RecomputeServiceCollectionExtensions
             .BindConfiguration(RecomputeOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<SqlOptions>().BindConfiguration(SqlOptions.SectionName);
         services.AddOptions<StorageOptions>()
             .Validate(
                 o => !string.IsNullOrWhiteSpace(o.ConnectionString) || (o.BlobServiceUri is not null && o.QueueServiceUri is not null),
@@ -50,6 +53,7 @@ public static class RecomputeServiceCollectionExtensions
             return new RecomputeLock(service.GetBlobContainerClient(o.MartContainer), sp.GetRequiredService<IOptions<RecomputeOptions>>().Value);
         });
         services.TryAddSingleton<RecomputeCoordinator>();
+        services.TryAddSingleton<IngestedFileWriter>();
         services.TryAddSingleton<InputBlobIngestion>();
         services.TryAddSingleton<RecomputeRunner>(sp => async cancellationToken =>
         {

@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Municipalities;
 
-namespace IntegrationCases.Pipeline.Ingestion;
+namespace IntegrationCases.Cli.Samples;
 
 /// <summary>One generated sample input: its path under the inputs area and its bytes.</summary>
 public sealed record SampleInput(string Path, byte[] Content);
@@ -18,7 +20,6 @@ public sealed record SampleInput(string Path, byte[] Content);
 /// </summary>
 public static class SampleInputsGenerator
 {
-    private static readonly CultureInfo Da = CultureInfo.GetCultureInfo("da-DK");
     private static readonly string[] Months = ["2025M01", "2025M02", "2025M03", "2025M04", "2025M05", "2025M06"];
     private static readonly (string Code, string Name)[] Regions =
         [("081", "Region Nordjylland"), ("082", "Region Midtjylland"), ("083", "Region Syddanmark"), ("084", "Region Hovedstaden"), ("085", "Region Sjælland")];
@@ -130,11 +131,11 @@ public static class SampleInputsGenerator
         foreach (var year in new[] { 2025, 2026 })
         {
             var shift = year == 2025 ? -0.1 : 0.0;
-            sb.Append(Da, $"000;KOMSKAT;{year};{Math.Round(profiles.Average(p => p.TaxPercent + shift), 2):0.00}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"000;KOMSKAT;{year};{Danish.Fixed(Math.Round(profiles.Average(p => p.TaxPercent + shift), 2), 2)}\n");
             foreach (var p in profiles)
             {
-                sb.Append(Da, $"{p.M.Code};KOMSKAT;{year};{p.TaxPercent + shift:0.0}\n");
-                sb.Append(Da, $"{p.M.Code};KIRKESKAT;{year};{p.ChurchPercent:0.00}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{p.M.Code};KOMSKAT;{year};{Danish.Fixed(p.TaxPercent + shift, 1)}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{p.M.Code};KIRKESKAT;{year};{Danish.Fixed(p.ChurchPercent, 2)}\n");
             }
         }
 
@@ -258,7 +259,7 @@ public static class SampleInputsGenerator
                 var baseCount = caseId.StartsWith("KH", StringComparison.Ordinal) ? p.Cash * 0.1 : p.Sho * 0.3;
                 var persons = Math.Max(1, Math.Round(baseCount * Uniform(random, 0.8, 1.2)));
                 var fte = Math.Round(persons * Uniform(random, 0.8, 0.95), 1);
-                sb.Append(Da, $"{code};{caseId};2025;{fte:0.0};{persons:0};Jobcenterets egen opgørelse (syntetisk)\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{code};{caseId};2025;{Danish.Fixed(fte, 1)};{Danish.Fixed(persons, 0)};Jobcenterets egen opgørelse (syntetisk)\n");
             }
         }
 

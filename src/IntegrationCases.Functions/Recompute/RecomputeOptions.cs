@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IntegrationCases.Pipeline.Hosting;
+namespace IntegrationCases.Functions.Recompute;
 
 /// <summary>
 /// How the Functions app serialises and coalesces recompute runs, bound from section <c>Recompute</c>

@@ -1,9 +1,11 @@
+using IntegrationCases.Cli.Samples;
 using IntegrationCases.Engine.Cases;
 using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Municipalities;
 
-namespace IntegrationCases.Pipeline.Tests.Ingestion;
+namespace IntegrationCases.Cli.Tests.Samples;
 
+/// <summary>The sample generator of <c>generate-sample-inputs</c>: deterministic, committed, and accepted by the real ingestion.</summary>
 public sealed class SampleInputsTests
 {
     private static readonly IReadOnlyList<SampleInput> Generated = SampleInputsGenerator.Generate(2026);
@@ -20,7 +22,7 @@ public sealed class SampleInputsTests
     [Fact]
     public void The_committed_sample_inputs_are_exactly_what_the_generator_writes_with_seed_2026()
     {
-        var root = Path.Combine(Ingest.RepositoryRoot(), "sample-inputs");
+        var root = Path.Combine(RepositoryPaths.Root(), "sample-inputs");
         var committed = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
@@ -36,8 +38,9 @@ public sealed class SampleInputsTests
         var curated = new List<CuratedData>();
         foreach (var input in Generated)
         {
-            var outcome = await Ingest.Bytes(input.Path, input.Content);
-            Assert.True(outcome.Accepted, $"{input.Path}: {Ingest.Describe(outcome)}");
+            using var stream = new MemoryStream(input.Content, writable: false);
+            var outcome = await Ingestor.IngestAsync(input.Path, stream, null, CancellationToken.None);
+            Assert.True(outcome.Accepted, $"{input.Path}: {string.Join(Environment.NewLine, outcome.Errors.Select(IngestionReport.Line))}");
             curated.Add(outcome.Curated!);
         }
 

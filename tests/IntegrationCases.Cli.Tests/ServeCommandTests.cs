@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace IntegrationCases.Functions.Tests.Http;
+namespace IntegrationCases.Cli.Tests;
 
 /// <summary>The <c>serve</c> command as a user starts it: a real process on a free loopback port, with the key from the environment.</summary>
 public sealed partial class ServeCommandTests

@@ -1,8 +1,7 @@
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationCases.Pipeline.Hosting;
+namespace IntegrationCases.Functions.Recompute;
 
 /// <summary>
 /// Handles one 'recompute requested' message so that the whole app runs one recompute at a time and many
@@ -119,28 +118,5 @@ public sealed class RecomputeCoordinator(
             RecomputeLog.RenewFailed(logger, e);
             await leaseLost.CancelAsync();
         }
-    }
-}
-
-/// <summary>One recompute run (the mart's <c>RecomputeRun</c>); returns a one-line description for the log.</summary>
-public delegate Task<string> RecomputeRunner(CancellationToken cancellationToken);
-
-/// <summary>The 'recompute requested' queue (base64 messages, as the Functions queue trigger reads them).</summary>
-public sealed class RecomputeQueue(QueueClient queue, TimeProvider clock, ILogger<RecomputeQueue> logger)
-{
-    public QueueClient Client => queue;
-
-    /// <summary>Asks for a recompute now, for <paramref name="reason"/> (for example the ingested path).</summary>
-    public Task RequestAsync(string reason, CancellationToken cancellationToken)
-    {
-        RecomputeLog.Requested(logger, reason);
-        return SendAsync(new RecomputeRequest(clock.GetUtcNow(), reason), TimeSpan.Zero, cancellationToken);
-    }
-
-    public async Task SendAsync(RecomputeRequest request, TimeSpan visibilityDelay, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await queue.SendMessageAsync(request.ToJson(), visibilityDelay, cancellationToken: cancellationToken);
     }
 }

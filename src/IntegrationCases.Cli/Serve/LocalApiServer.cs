@@ -1,5 +1,7 @@
 using System.Net;
+using IntegrationCases.Pipeline.Hosting;
 using IntegrationCases.Pipeline.Http;
+using IntegrationCases.Pipeline.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,13 +11,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace IntegrationCases.Pipeline.Hosting;
+namespace IntegrationCases.Cli.Serve;
 
 /// <summary>What the local server needs: the output folder it reads, the key it demands, where it listens.</summary>
 public sealed record LocalApiServerSettings(string OutputRoot, string Key, string Host = "127.0.0.1", int Port = 7071)
 {
     /// <summary>Extra configuration (for example <c>Api:MaxScenarioBodyBytes</c>), applied over the defaults.</summary>
     public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The clock of the process: the API's default start date and its context refresh read it.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The lowest level logged; Warning keeps a load test quiet, Information shows each request problem.</summary>
     public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
@@ -49,7 +54,7 @@ public static class LocalApiServer
         });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{Storage.StorageOptions.SectionName}:LocalRoot"] = Path.GetFullPath(settings.OutputRoot),
+            [$"{StorageOptions.SectionName}:LocalRoot"] = Path.GetFullPath(settings.OutputRoot),
         });
         builder.Configuration.AddInMemoryCollection(settings.Configuration);
         builder.Logging.ClearProviders();
@@ -69,6 +74,7 @@ public static class LocalApiServer
             k.Limits.MaxRequestLineSize = 64 * 1024;
             k.Listen(address, settings.Port);
         });
+        builder.Services.AddSingleton(settings.Clock);
         builder.Services.AddIntegrationCasesPipeline();
         builder.Services.AddRouting();
 

@@ -4,7 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 
-namespace IntegrationCases.Pipeline.Hosting;
+namespace IntegrationCases.Functions.Recompute;
 
 /// <summary>
 /// The app-wide recompute lock: a lease on a small blob in the mart container. Its metadata also records when
