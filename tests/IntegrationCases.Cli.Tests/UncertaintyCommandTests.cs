@@ -15,7 +15,7 @@ public sealed class UncertaintyCommandTests : IDisposable
     private static (int Exit, string Out, string Err) Invoke(params string[] args)
     {
         var root = new RootCommand("test");
-        root.Subcommands.Add(UncertaintyCommand.Create());
+        root.Subcommands.Add(UncertaintyCommand.Create(TimeProvider.System));
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
@@ -111,15 +111,16 @@ public sealed class UncertaintyCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_request_can_come_from_standard_input()
+    public async Task The_request_can_come_from_standard_input()
     {
         var output = new StringWriter();
-        var exit = UncertaintyCommand.Run(
+        var exit = await UncertaintyCommand.RunAsync(
             new UncertaintyArguments("-", 10, null, "json", null),
             output,
             new StringWriter(),
             () => new MemoryStream(Encoding.UTF8.GetBytes(UncertaintyJsonTests.Scenario)),
-            new DateOnly(2026, 1, 1));
+            new DateOnly(2026, 1, 1),
+            CancellationToken.None);
 
         Assert.Equal(0, exit);
         Assert.Contains("\"draws\": 10,", output.ToString(), StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed class UncertaintyJsonTests
                           "histogram": [ { "from": 0.0, "to": 0.0, "count": 0 } ] } }
         """;
 
-    private static EvaluationContext Context() => EvaluationContextFactory.Create(ParameterStore.Default);
+    private static EvaluationContext Context() => EvaluationContextFactory.Create(ParameterStore.Default, new DateOnly(2027, 1, 1));
 
     private static byte[] Answer(string requestJson)
     {

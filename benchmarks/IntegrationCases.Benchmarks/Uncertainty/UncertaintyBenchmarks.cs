@@ -22,7 +22,7 @@ public class UncertaintyBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        context = EvaluationContextFactory.Create(ParameterStore.Default) with { DefaultStartDate = new DateOnly(2026, 1, 1) };
+        context = EvaluationContextFactory.Create(ParameterStore.Default, new DateOnly(2026, 1, 1));
         var scenario = new ScenarioRequest { MunicipalityCode = "851", CaseId = "NY-JOB-30", Participants = 40 };
         tenThousand = new UncertaintyRequest { Scenario = scenario, Draws = 10_000, Seed = 1 };
         twoThousand = tenThousand with { Draws = UncertaintyRequest.DefaultDraws };

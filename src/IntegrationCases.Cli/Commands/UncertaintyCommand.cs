@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IntegrationCases.Cli.Output;
 using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Engine.Parameters;
 using IntegrationCases.Engine.Uncertainty;
 using IntegrationCases.Pipeline.Scenarios;
 
@@ -15,7 +16,7 @@ namespace IntegrationCases.Cli.Commands;
 /// </summary>
 internal static class UncertaintyCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var scenario = new Option<string>("--scenario")
         {
@@ -34,17 +35,19 @@ internal static class UncertaintyCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(parseResult => Run(
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
             new UncertaintyArguments(parseResult.GetValue(scenario)!, parseResult.GetValue(draws), parseResult.GetValue(seed), parseResult.GetValue(format)!, parseResult.GetValue(data)?.FullName),
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             Console.OpenStandardInput,
-            EvaluationContextFactory.NextBudgetYear(TimeProvider.System)));
+            BudgetYear.FirstDay(clock),
+            cancellationToken));
         return command;
     }
 
     /// <summary>The command's work, with its I/O passed in (tests call this directly).</summary>
-    public static int Run(UncertaintyArguments arguments, TextWriter output, TextWriter error, Func<Stream> stdin, DateOnly defaultStart)
+    public static async Task<int> RunAsync(
+        UncertaintyArguments arguments, TextWriter output, TextWriter error, Func<Stream> stdin, DateOnly defaultStart, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
@@ -53,34 +56,30 @@ internal static class UncertaintyCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            error.WriteLine($"scenario: {ex.Message}");
-            return EvaluateCommand.Rejected;
+            await error.WriteLineAsync($"scenario: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
         }
 
-        if (!EvaluateCommand.TryReadFacts(arguments.DataFolder, error, out var facts))
+        var (runRead, run) = await EvaluateCommand.ReadPublishedRunAsync(arguments.DataFolder, error, cancellationToken).ConfigureAwait(false);
+        if (!runRead)
         {
-            return EvaluateCommand.Rejected;
+            return ExitCodes.InvalidInput;
         }
 
         var parsed = UncertaintyJson.IsRequest(bytes) ? UncertaintyJson.Parse(bytes) : UncertaintyJson.ParseScenario(bytes);
         if (parsed.Request is null)
         {
             EvaluateCommand.WriteErrors(error, parsed.Errors);
-            return EvaluateCommand.Rejected;
-        }
-
-        if (!EvaluateCommand.TryReadPrices(arguments.DataFolder, error, out var parameters))
-        {
-            return EvaluateCommand.Rejected;
+            return ExitCodes.InvalidInput;
         }
 
         var request = parsed.Request with { Draws = arguments.Draws ?? parsed.Request.Draws, Seed = arguments.Seed ?? parsed.Request.Seed };
-        var context = EvaluationContextFactory.Create(parameters, facts) with { DefaultStartDate = defaultStart };
+        var context = EvaluationContextFactory.Create(run?.Parameters ?? ParameterStore.Default, defaultStart, run?.Facts);
         var outcome = UncertaintyAnalysis.Analyse(request, context, Environment.ProcessorCount);
         if (outcome.Result is null)
         {
             EvaluateCommand.WriteErrors(error, outcome.Errors);
-            return EvaluateCommand.Rejected;
+            return ExitCodes.InvalidInput;
         }
 
         if (arguments.Format == "table")
@@ -93,7 +92,7 @@ internal static class UncertaintyCommand
             output.WriteLine();
         }
 
-        return EvaluateCommand.Ok;
+        return ExitCodes.Ok;
     }
 }
 

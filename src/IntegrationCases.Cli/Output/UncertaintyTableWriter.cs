@@ -1,3 +1,4 @@
+using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Scenarios;
 using IntegrationCases.Engine.Uncertainty;
 
@@ -13,7 +14,7 @@ internal static class UncertaintyTableWriter
     {
         var mc = result.MonteCarlo;
         writer.WriteLine($"Usikkerhed for business case {scenario.CaseId}, kommune {scenario.MunicipalityCode} · beløb i kr. (kommunens side)");
-        writer.WriteLine($"Scenariet selv: nettoeffekt {DanishText.Kroner(result.Base.NetEffectTotal)}, nutidsværdi {DanishText.Kroner(result.Base.Npv)}");
+        writer.WriteLine($"Scenariet selv: nettoeffekt {Danish.Kroner(result.Base.NetEffectTotal)}, nutidsværdi {Danish.Kroner(result.Base.Npv)}");
         writer.WriteLine();
 
         var tornado = new TextTable("Faktor (de øvrige på 1)", "Lav", "Nettoeffekt ved lav", "Høj", "Nettoeffekt ved høj", "Udsving");
@@ -21,11 +22,11 @@ internal static class UncertaintyTableWriter
         {
             tornado.Row(
                 Label(entry.Factor),
-                DanishText.Number(entry.Low.Value, 2),
-                DanishText.Kroner(entry.Low.NetEffectTotal),
-                DanishText.Number(entry.High.Value, 2),
-                DanishText.Kroner(entry.High.NetEffectTotal),
-                DanishText.Kroner(entry.Swing));
+                Danish.Grouped(entry.Low.Value, 2),
+                Danish.Kroner(entry.Low.NetEffectTotal),
+                Danish.Grouped(entry.High.Value, 2),
+                Danish.Kroner(entry.High.NetEffectTotal),
+                Danish.Kroner(entry.Swing));
         }
 
         tornado.WriteTo(writer);
@@ -34,13 +35,13 @@ internal static class UncertaintyTableWriter
         var percentiles = new TextTable("Monte Carlo", "P5", "P10", "P50", "P90", "P95", "Middel");
         foreach (var (label, d) in new[] { ("Nettoeffekt i alt", mc.NetEffectTotal), ("Nutidsværdi", mc.Npv) })
         {
-            percentiles.Row(label, DanishText.Kroner(d.P5), DanishText.Kroner(d.P10), DanishText.Kroner(d.P50), DanishText.Kroner(d.P90), DanishText.Kroner(d.P95), DanishText.Kroner(d.Mean));
+            percentiles.Row(label, Danish.Kroner(d.P5), Danish.Kroner(d.P10), Danish.Kroner(d.P50), Danish.Kroner(d.P90), Danish.Kroner(d.P95), Danish.Kroner(d.Mean));
         }
 
         percentiles.WriteTo(writer);
         writer.WriteLine();
-        writer.WriteLine($"Sandsynlighed for positiv nettoeffekt: {DanishText.Number(mc.ProbabilityNetPositive * 100, 1)} %");
-        writer.WriteLine($"Andel af trækningerne, der er tilbagebetalt inden for horisonten: {DanishText.Number(mc.PaybackWithinHorizonShare * 100, 1)} %");
+        writer.WriteLine($"Sandsynlighed for positiv nettoeffekt: {Danish.Grouped(mc.ProbabilityNetPositive * 100, 1)} %");
+        writer.WriteLine($"Andel af trækningerne, der er tilbagebetalt inden for horisonten: {Danish.Grouped(mc.PaybackWithinHorizonShare * 100, 1)} %");
         writer.WriteLine($"{mc.Draws} trækninger med frø {mc.Seed}; faktorerne er uafhængige og trekantfordelte med typeværdi 1.");
         writer.WriteLine();
 
@@ -49,7 +50,7 @@ internal static class UncertaintyTableWriter
         var most = Math.Max(1, mc.Histogram.Max(b => b.Count));
         foreach (var bin in mc.Histogram)
         {
-            histogram.Row(DanishText.Kroner(bin.From), DanishText.Kroner(bin.To), bin.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), new string('#', (int)Math.Round((double)BarWidth * bin.Count / most)));
+            histogram.Row(Danish.Kroner(bin.From), Danish.Kroner(bin.To), bin.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), new string('#', (int)Math.Round((double)BarWidth * bin.Count / most)));
         }
 
         histogram.WriteTo(writer);

@@ -1,4 +1,5 @@
 using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Engine.Simulation;
 
 namespace IntegrationCases.Engine.Uncertainty;
 
@@ -6,6 +7,9 @@ namespace IntegrationCases.Engine.Uncertainty;
 internal readonly record struct FactorMultipliers(double Effect, double Cost, double Earnings, double EffortCost)
 {
     public static FactorMultipliers One { get; } = new(1, 1, 1, 1);
+
+    /// <summary>The factors that change prices only (the effect changes masses).</summary>
+    public PriceFactors Prices => new(Cost, EffortCost, Earnings);
 
     /// <summary>The multipliers with one factor set to <paramref name="value"/> and the others at 1 (a tornado end).</summary>
     public static FactorMultipliers Only(UncertaintyFactor factor, double value) => factor switch

@@ -35,7 +35,7 @@ public sealed class UncertaintyApiTests(ApiServerFixture server) : IClassFixture
 
         Assert.True(status == HttpStatusCode.OK, Encoding.UTF8.GetString(body));
         var parsed = UncertaintyJson.Parse(Encoding.UTF8.GetBytes(Request));
-        var expected = UncertaintyAnalysis.Analyse(parsed.Request!, EvaluationContextFactory.Create(ParameterStore.Default)).Result!;
+        var expected = UncertaintyAnalysis.Analyse(parsed.Request!, EvaluationContextFactory.Create(ParameterStore.Default, new DateOnly(2027, 1, 1))).Result!;
         Assert.Equal(UncertaintyJson.SerializeResult(expected), body);
     }
 
