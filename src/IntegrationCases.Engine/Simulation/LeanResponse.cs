@@ -71,6 +71,6 @@ internal static class LeanResponse
         var netChange = (cost * response[InvestmentNet]) + (effort * response[EffortNet]) + tax;
         var npvChange = (cost * response[InvestmentNpv]) + (effort * response[EffortNpv]) + taxNpv;
         var cumulative = response[Cumulative] + netChange;
-        return new LeanResult(response[NetEffect] + netChange, response[Npv] + npvChange, Money.RoundToOere(cumulative) >= 0m);
+        return new LeanResult(response[NetEffect] + netChange, response[Npv] + npvChange, Money.RoundsToAtLeastZero(cumulative));
     }
 }

@@ -13,7 +13,7 @@ namespace IntegrationCases.Engine.Uncertainty;
 internal sealed class EffectGrid
 {
     /// <summary>Nodes of the interpolation; the tests measure the error at this count.</summary>
-    public const int Nodes = 9;
+    public const int Nodes = 5;
 
     private readonly double[] lambdas;
     private readonly double[] weights;

@@ -113,7 +113,7 @@ public static class UncertaintyAnalysis
         {
             net[i] = outcomes[i].NetEffectTotal;
             npv[i] = outcomes[i].Npv;
-            positive += Money.RoundToOere(net[i]) > 0m ? 1 : 0;
+            positive += Money.RoundsAboveZero(net[i]) ? 1 : 0;
             paysBack += outcomes[i].PaysBack ? 1 : 0;
         }
 
