@@ -1,12 +1,15 @@
 using System.Text;
 using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Pipeline.Mart;
 using nietras.SeparatedValues;
 
 namespace IntegrationCases.Pipeline.Extracts;
 
 /// <summary>
-/// The CSV extract: the yearly cashflow, one row per scenario, case, year and line (the net included), in
-/// Danish: ';' as separator, decimal comma, UTF-8 with BOM (Excel opens it with the æøå right), '\n' line ends.
+/// The CSV extract in Danish: ';' as separator, decimal comma, UTF-8 with BOM (Excel opens it with the æøå right),
+/// '\n' line ends. Two sections, each with its own header line, separated by one empty line: the yearly cashflow,
+/// one row per scenario, case, year and line (the net included); then the uncertainty of each standard case
+/// (<see cref="UncertaintyHeader"/>, the Danish names of fact_uncertainty's columns), when the run computed it.
 /// </summary>
 public static class CsvExtractWriter
 {
@@ -14,6 +17,13 @@ public static class CsvExtractWriter
     [
         "Kommunekode", "Kommune", "Scenarie-id", "Scenarie", "Case-id", "Business case", "År", "Første måned",
         "Postkode", "Budgetpost", "Basisforløb (kr.)", "Investeringsforløb (kr.)", "Forskel (kr.)",
+    ];
+
+    /// <summary>The uncertainty section's columns: the municipality and case, then fact_uncertainty's columns by their Danish names.</summary>
+    public static readonly IReadOnlyList<string> UncertaintyHeader =
+    [
+        "Kommunekode", "Kommune", "Scenarie-id", "Case-id", "Business case",
+        .. MartSchema.FactUncertainty.Columns.Where(c => !c.IsKey).Select(c => c.DanishName),
     ];
 
     public static byte[] Write(MunicipalityExtract extract)
@@ -43,6 +53,38 @@ public static class CsvExtractWriter
             body = string.Join(';', Header) + "\n";
         }
 
+        if (extract.Uncertainty.Count > 0)
+        {
+            body += "\n" + UncertaintySection(extract);
+        }
+
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(body.Replace("\r\n", "\n", StringComparison.Ordinal))];
+    }
+
+    private static string UncertaintySection(MunicipalityExtract extract)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var writer = Sep.New(';').Writer(o => o with { Escape = true, CultureInfo = System.Globalization.CultureInfo.InvariantCulture }).To(text))
+        {
+            foreach (var u in extract.Uncertainty)
+            {
+                using var row = writer.NewRow();
+                var (net, npv, mc) = (u.MonteCarlo.NetEffectTotal, u.MonteCarlo.Npv, u.MonteCarlo);
+                string[] values =
+                [
+                    extract.Municipality.Code, extract.Municipality.Name, u.ScenarioId, u.CaseId, ExtractRows.CaseName(extract, u.CaseId),
+                    Danish.Money(net.P5), Danish.Money(net.P10), Danish.Money(net.P50), Danish.Money(net.P90), Danish.Money(net.P95), Danish.Money(net.Mean),
+                    Danish.Money(npv.P5), Danish.Money(npv.P10), Danish.Money(npv.P50), Danish.Money(npv.P90), Danish.Money(npv.P95), Danish.Money(npv.Mean),
+                    Danish.Number(mc.ProbabilityNetPositive), Danish.Number(mc.PaybackWithinHorizonShare), Danish.Number(mc.Draws),
+                    mc.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ];
+                for (var i = 0; i < UncertaintyHeader.Count; i++)
+                {
+                    row[UncertaintyHeader[i]].Set(values[i]);
+                }
+            }
+        }
+
+        return text.ToString();
     }
 }

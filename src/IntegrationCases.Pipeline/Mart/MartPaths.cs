@@ -14,7 +14,7 @@ public static class MartPaths
     public const string UnitPricesFile = "unit-prices.json";
 
     /// <summary>The layout of a run folder; part of the inputs hash, so a new layout republishes unchanged inputs.</summary>
-    public const int LayoutVersion = 2;
+    public const int LayoutVersion = 3;
     public const string ExtractXlsxFile = "business-cases.xlsx";
     public const string ExtractCsvFile = "business-cases.csv";
 

@@ -14,3 +14,6 @@ public sealed record ScenarioDefinition(string ScenarioId, string Name, string K
 
 /// <summary>One evaluated case of a scenario, with the participants the engine used.</summary>
 public sealed record EvaluatedCase(string ScenarioId, double Participants, ScenarioResult Result);
+
+/// <summary>The uncertainty of one standard case in one municipality (fact_uncertainty): the Monte Carlo summary with the case's default ranges.</summary>
+public sealed record CaseUncertainty(string ScenarioId, string MunicipalityCode, string CaseId, Engine.Uncertainty.MonteCarloSummary MonteCarlo);

@@ -97,13 +97,18 @@ public sealed class RecomputeRun
             (done, total) => progress?.Report(new RecomputeProgress("Beregner business cases", done, total)),
             cancellationToken);
         RecomputeRunLog.Evaluated(_logger, runId, evaluation.Cases.Count, evaluation.Skipped.Count);
+        var uncertainty = UncertaintyEvaluation.Evaluate(
+            context, startDate, context.Municipalities.Keys, UncertaintyEvaluation.RunDraws, UncertaintyEvaluation.RunSeed,
+            (done, total) => progress?.Report(new RecomputeProgress("Beregner usikkerhed", done, total)),
+            cancellationToken);
+        RecomputeRunLog.UncertaintyEvaluated(_logger, runId, uncertainty.Count, UncertaintyEvaluation.RunDraws, UncertaintyEvaluation.RunSeed);
         var finished = _clock.GetUtcNow();
         var mart = MartBuilder.Build(
             new MartBuilder.RunInfo(runId, started, finished, JsonSerializer.Serialize(manifestInputs, RunManifest.Json), parameters.ContentHash, EngineInfo.EngineVersion),
-            Register, catalogue, evaluation.Scenarios, evaluation.Cases, factsBuild.TargetGroupRows, parameters);
+            Register, catalogue, evaluation.Scenarios, evaluation.Cases, uncertainty, factsBuild.TargetGroupRows, parameters);
         progress?.Report(new RecomputeProgress("Skriver Parquet og udtræk", 0, 1));
         var files = await RunFiles.RenderAsync(
-            new RunFiles.Input(mart, Register, catalogue, facts, evaluation, startDate, parameters.ContentHash, EngineInfo.EngineVersion, unitPrices),
+            new RunFiles.Input(mart, Register, catalogue, facts, evaluation, uncertainty, startDate, parameters.ContentHash, EngineInfo.EngineVersion, unitPrices),
             cancellationToken).ConfigureAwait(false);
         var manifest = new RunManifest(
             runId, inputsHash, started, finished, EngineInfo.EngineVersion, EngineInfo.MethodVersion, parameters.ContentHash, startDate,

@@ -25,4 +25,7 @@ internal static partial class RecomputeRunLog
 
     [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "Recompute {RunId} loaded into SQL schema mart")]
     public static partial void SqlLoaded(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Recompute {RunId}: uncertainty of {Cases} standard case(s), {Draws} draws each, seed {Seed}")]
+    public static partial void UncertaintyEvaluated(ILogger logger, string runId, int cases, int draws, ulong seed);
 }

@@ -26,12 +26,21 @@ public static class MartSqlScripts
         ("0001_create_schemas", CreateSchemas()),
         ("0002_create_mart_tables", string.Join("\n", InitialTables.Select(t => CreateTable(MartSchemaName, t, withKey: true)))),
         ("0003_create_staging_tables", string.Join("\n", InitialTables.Select(t => CreateTable(StagingSchemaName, t, withKey: false)))),
-        ("0004_create_dim_parameter",
-            CreateTable(MartSchemaName, MartSchema.DimParameter, withKey: true) + "\n" + CreateTable(StagingSchemaName, MartSchema.DimParameter, withKey: false)),
+        ("0004_create_dim_parameter", CreateBoth(MartSchema.DimParameter)),
+
+        // 0005 belongs to the intake plans' change of dim_scenario (another branch); numbers are claimed, not reused.
+        ("0006_create_fact_uncertainty", CreateBoth(MartSchema.FactUncertainty)),
     ];
 
+    /// <summary>Tables added after the first schema version, each created by a script of its own.</summary>
+    private static readonly MartTable[] LaterTables = [MartSchema.DimParameter, MartSchema.FactUncertainty];
+
     /// <summary>The tables of the first schema version (scripts 0002 and 0003, never edited); later tables have their own script.</summary>
-    private static IEnumerable<MartTable> InitialTables => MartSchema.Tables.Where(t => t != MartSchema.DimParameter);
+    private static IEnumerable<MartTable> InitialTables => MartSchema.Tables.Where(t => !LaterTables.Contains(t));
+
+    /// <summary>A table in the mart (with its key) and its staging copy (without).</summary>
+    private static string CreateBoth(MartTable table) =>
+        CreateTable(MartSchemaName, table, withKey: true) + "\n" + CreateTable(StagingSchemaName, table, withKey: false);
 
     public static string CreateSchemas() =>
         $"IF SCHEMA_ID(N'{MartSchemaName}') IS NULL EXEC(N'CREATE SCHEMA {Quote(MartSchemaName)}');\n" +
