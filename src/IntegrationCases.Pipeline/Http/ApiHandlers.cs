@@ -17,7 +17,7 @@ namespace IntegrationCases.Pipeline.Http;
 /// request, calls the pipeline or the engine, and answers with JSON, a file or an RFC 9457 problem. Keys are the
 /// host's business (the Functions host, or <see cref="FunctionKeyMiddleware"/> for <c>serve</c>).
 /// </summary>
-public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options, TimeProvider clock, ILogger<ApiHandlers> logger)
+public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options, TimeProvider clock, ILogger<ApiHandlers> logger)
 {
     private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
     private readonly ApiOptions _options = options.Value;
@@ -64,28 +64,8 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
         return EvaluateJson(json, context);
     }
 
-    /// <summary><c>GET /api/cases</c>: the standard case catalogue.</summary>
-    public IResult Cases()
-    {
-        return Json(w =>
-        {
-            w.WriteStartArray();
-            foreach (var c in CaseCatalogue.Standard.Cases)
-            {
-                w.WriteStartObject();
-                w.WriteString("caseId", c.Id);
-                w.WriteString("name", c.Name);
-                w.WriteString("targetGroup", c.TargetGroup);
-                w.WriteString("targetGroupLabel", c.TargetGroupLabel);
-                w.WriteString("description", c.Description);
-                w.WriteNumber("participationShare", c.ParticipationShare);
-                w.WriteNumber("horizonYears", c.HorizonYears);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        });
-    }
+    /// <summary><c>GET /api/cases</c>: the standard case catalogue, each case with its defaults and their reasons.</summary>
+    public IResult Cases() => Json(w => CaseCatalogueJson.Write(w, CaseCatalogue.Standard));
 
     /// <summary><c>GET /api/municipalities</c>: the 98 municipalities, with the target-group counts of the latest run where there are any.</summary>
     public async Task<IResult> MunicipalitiesAsync(CancellationToken cancellationToken)
