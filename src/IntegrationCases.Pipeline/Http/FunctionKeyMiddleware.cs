@@ -1,16 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
+using IntegrationCases.Pipeline.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationCases.Pipeline.Http;
 
 /// <summary>
-/// The local server's stand-in for the Functions host's function keys: every request but <c>/api/health</c>
-/// must carry the key in header <c>x-functions-key</c> or query parameter <c>code</c>, else 401 with a problem
-/// document. In Azure the host enforces <c>AuthorizationLevel.Function</c> itself and this is not used.
+/// The local server's stand-in for the Functions host's function keys: every request but <c>/api/health</c> and
+/// the calculation tool's page and files must carry the key in header <c>x-functions-key</c> or query parameter
+/// <c>code</c>, or the page's session cookie (<see cref="LocalPageSession"/>), else 401 with a problem document.
+/// In Azure the host enforces <c>AuthorizationLevel.Function</c> itself and this is not used.
 /// </summary>
-public sealed class FunctionKeyMiddleware(RequestDelegate next, string key, ILogger<FunctionKeyMiddleware> logger)
+public sealed class FunctionKeyMiddleware(RequestDelegate next, string key, LocalPageSession pageSession, ILogger<FunctionKeyMiddleware> logger)
 {
     public const string HeaderName = "x-functions-key";
     public const string QueryName = "code";
@@ -20,7 +22,10 @@ public sealed class FunctionKeyMiddleware(RequestDelegate next, string key, ILog
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Request.Path.Equals(ApiRoutes.Prefix + "/" + ApiRoutes.Health, StringComparison.OrdinalIgnoreCase) || Matches(context.Request))
+        if (context.Request.Path.Equals(ApiRoutes.Prefix + "/" + ApiRoutes.Health, StringComparison.OrdinalIgnoreCase)
+            || CalculationToolEndpoints.IsPagePath(context.Request.Path)
+            || Matches(context.Request)
+            || pageSession.Accepts(context))
         {
             await next(context);
             return;
