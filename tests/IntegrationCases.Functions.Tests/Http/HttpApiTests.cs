@@ -19,6 +19,7 @@ public sealed class HttpApiTests(ApiServerFixture server) : IClassFixture<ApiSer
     public static TheoryData<string, string> ProtectedEndpoints => new()
     {
         { "POST", "/api/scenarios/evaluate" },
+        { "POST", "/api/scenarios/extract.xlsx" },
         { "GET", "/api/scenarios/evaluate?municipalityCode=851&caseId=NY-JOB-30" },
         { "GET", "/api/cases" },
         { "GET", "/api/municipalities" },

@@ -8,7 +8,7 @@ import * as compare from "./compare.js";
 import {
   el, GROUPS, getPath, PRICES, readField, renderField, setFieldValue, setPath, STAIRCASE_MONTHS, TARGET_GROUP, toFieldText,
 } from "./fields.js";
-import { kroner, number, shareToPercentText, wholeKr } from "./format.js";
+import { danishDate, kroner, number, shareToPercentText, wholeKr } from "./format.js";
 import { FIGURE_IDS, keyFigures, plainDanish, renderBudgetTable } from "./results.js";
 import { download, downloadJson, fileNameFor, linkFor, scenarioFromLocation } from "./share.js";
 
@@ -122,7 +122,7 @@ function buildForm() {
         el("p", { class: "hint", text: "Andelene skal tilsammen give 100 %. Tomme felter tæller ikke med." }),
         el("div", { id: "husstande-felter", class: "grid-2" }),
         el("p", { class: "reason", "data-reason-for": "targetGroup.householdMix", hidden: true }),
-        el("p", { class: "error", hidden: true, "data-error-for": "targetGroup.householdMix" })));
+        el("p", { class: "error", hidden: true, "data-error-for": "targetGroup.householdMix", "data-label": "Husstandsfordeling" })));
     }
   }
   const prices = $("#g-priser");
@@ -134,7 +134,7 @@ function buildForm() {
     el("legend", { text: "Bonus pr. ekstra selvforsørgende person (kr.)" }),
     el("p", { class: "hint", text: "Udfyldes et år, betales bonussen kun i de udfyldte år. Tomme felter: parameterlageret (bonus i 2017 og 2018)." }),
     el("div", { id: "bonus-felter", class: "grid-2" }),
-    el("p", { class: "error", hidden: true, "data-error-for": "prices.bonusPerExtraPersonByYear" })));
+    el("p", { class: "error", hidden: true, "data-error-for": "prices.bonusPerExtraPersonByYear", "data-label": "Bonus pr. ekstra selvforsørgende person" })));
 }
 
 function staircaseTable() {
@@ -152,7 +152,7 @@ function staircaseTable() {
     el("legend", { text: "Refusionstrappe: statsrefusion af ydelsen pr. måned på trappen (%)" }),
     el("p", { class: "hint", id: "trappe-hint", text: "Udfyld alle 13 måneder eller ingen. Tomme felter: refusionstrappen i parameterlageret." }),
     el("div", { class: "grid-4" }, ...cells),
-    el("p", { class: "error", hidden: true, "data-error-for": "prices.refusionShareByClockMonth" }));
+    el("p", { class: "error", hidden: true, "data-error-for": "prices.refusionShareByClockMonth", "data-label": "Refusionstrappe" }));
 }
 
 function horizon() {
@@ -401,7 +401,9 @@ function describeDefaults(c, municipality) {
     }
   };
   const defaults = c.defaults;
+  const argued = new Set(["participants", "baseline.selfSupportShareByYear", "investment.extraSelfSupportShareByYear"]);
   for (const def of [...GROUPS.flatMap((g) => g.fields), ...TARGET_GROUP]) {
+    argued.add(def.path);
     const input = fieldFor(def.path);
     const reason = c.reasons[def.path];
     const value = getPath(defaults, def.path);
@@ -412,8 +414,12 @@ function describeDefaults(c, municipality) {
     show(document.getElementById(`${input.id}-reason`), `Standard for casen: ${shown}${shown.endsWith(".") ? "" : "."}${reason ? " " + reason : ""}`);
   }
   for (const node of document.querySelectorAll("[data-reason-for]")) {
+    argued.add(node.dataset.reasonFor);
     show(node, c.reasons[node.dataset.reasonFor] ? `Casens begrundelse: ${c.reasons[node.dataset.reasonFor]}` : "");
   }
+  // Reasons for assumptions that have no field of their own (the IGU case's result grant, say).
+  const others = Object.entries(c.reasons).filter(([path]) => !argued.has(path)).map(([, reason]) => reason);
+  show($("#case-antagelser"), others.length ? `Casens øvrige antagelser: ${others.join(" ")}` : "");
   show($("#deltagere-reason"), c.reasons.participants ? `Begrundelse for deltagerandelen: ${c.reasons.participants}` : "");
   show($("#effekt-reason"), [
     c.reasons["baseline.selfSupportShareByYear"] ? `Basisforløbet: ${c.reasons["baseline.selfSupportShareByYear"]}` : "",
@@ -430,8 +436,7 @@ function describePrices() {
     const node = document.getElementById(`${input.id}-reason`);
     const p = def.parameter ? byId.get(def.parameter) : null;
     node.hidden = !p;
-    node.textContent = p ? `Parameterlageret pr. ${state.parametersDate}: ${valueText(p)}${p.isEstimate ? " (skøn)" : ""}. Kilde: ${p.source}` : "";
-    input.placeholder = p ? toFieldText(def.kind, p.value) : "";
+    node.textContent = p ? `Parameterlageret pr. ${danishDate(state.parametersDate)}: ${valueText(p)}${p.isEstimate ? " (skøn)" : ""}. Kilde: ${p.source}` : "";
   }
 }
 
@@ -560,7 +565,9 @@ async function recalculate() {
       return;
     }
     if (answer instanceof Rejection) {
-      showRejection(Object.entries(answer.errors).map(([path, messages]) => ({ path, messages })), answer.detail);
+      const count = Object.keys(answer.errors).length;
+      showRejection(Object.entries(answer.errors).map(([path, messages]) => ({ path, messages })),
+        `${count === 1 ? "Et felt skal" : `${count} felter skal`} rettes; beskeden står også ved feltet.`);
     } else {
       showResult(scenario, answer);
     }
@@ -640,7 +647,7 @@ function showRejection(problems, detail) {
       input.closest("details")?.setAttribute("open", "");
     }
     const target = input ?? slot;
-    const name = input ? accessibleName(input) : problem.path;
+    const name = input ? accessibleName(input) : slot?.dataset.label ?? problem.path;
     const item = el("li");
     if (target?.id) {
       const link = el("a", { href: `#${target.id}`, text: `${name}: ${message}` });
@@ -853,11 +860,11 @@ async function openFile(file) {
 
 function renderUnitPrices() {
   const params = state.parameters?.parameters ?? [];
-  $("#priser-opsummering").textContent = `Enhedspriser i kraft ${state.parametersDate}: ${params.length} i alt, heraf ${params.filter((p) => p.isEstimate).length} skøn.`;
+  $("#priser-opsummering").textContent = `Enhedspriser i kraft ${danishDate(state.parametersDate)}: ${params.length} i alt, heraf ${params.filter((p) => p.isEstimate).length} skøn`;
   $("#enhedspriser tbody").replaceChildren(...params.map((p) => el("tr", {},
     el("th", { scope: "row" }, el("span", { text: p.description || p.id }), el("br"), el("code", { text: p.id })),
     el("td", { class: "num", text: valueText(p) }),
-    el("td", { text: p.validFrom }),
+    el("td", { text: danishDate(p.validFrom) }),
     el("td", { text: p.isEstimate ? "Ja" : "Nej" }),
     el("td", { text: p.source + (p.note ? ` (${p.note})` : "") }))));
 }

@@ -67,7 +67,7 @@ export const TARGET_GROUP = [
   { path: "targetGroup.programmeMonthAtStart", label: "Gennemførte programmåneder ved start", kind: "int", unit: "måneder", min: 0, max: 120 },
 ];
 
-/** Unit-price overrides (API.md 'prices'); parameter: the store's id shown as the placeholder value. */
+/** Unit-price overrides (API.md 'prices'); parameter: the store's id whose value in force is shown under the field. */
 export const PRICES = [
   { path: "prices.monthlyBenefit", label: "Ydelse pr. måned (efter husstandsfordeling)", kind: "money", unit: "kr. pr. måned", min: 0, max: MAX_MONEY, optional: true, hint: "Tomt felt: ydelsessatserne vægtet med husstandsfordelingen." },
   { path: "prices.grundtilskudMonthly", label: "Grundtilskud pr. måned", kind: "money", unit: "kr. pr. måned", min: 0, max: MAX_MONEY, optional: true, parameter: "grundtilskud.maaned" },
@@ -116,7 +116,8 @@ function rangeText(def, horizonYears) {
     return "";
   }
   const fmt = def.kind === "money" ? wholeKr : number;
-  return `Tilladt: ${fmt(def.min)}–${fmt(max)}${def.unit ? " " + def.unit : ""}.`;
+  const text = `Tilladt: ${fmt(def.min)}–${fmt(max)}${def.unit ? " " + def.unit : ""}`;
+  return text.endsWith(".") ? text : `${text}.`;
 }
 
 /**

@@ -7,6 +7,7 @@ const plain = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 4 });
 const oneDecimal = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const monthYear = new Intl.DateTimeFormat("da-DK", { month: "long", year: "numeric", timeZone: "UTC" });
+const longDate = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** 1234567.891 → "1.234.567,89 kr." */
 export function kroner(value) {
@@ -51,6 +52,11 @@ export function monthOfCourse(startDate, month) {
   const [y, m] = startDate.split("-").map(Number);
   const date = new Date(Date.UTC(y, m - 1 + month - 1, 1));
   return monthYear.format(date);
+}
+
+/** "2027-01-01" → "1. januar 2027". */
+export function danishDate(isoDate) {
+  return longDate.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
 /** "2027-01" (a result's firstMonth) → 2027. */
