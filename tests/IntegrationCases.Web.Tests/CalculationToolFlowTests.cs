@@ -35,6 +35,8 @@ public sealed class CalculationToolFlowTests(ToolFixture tool, ITestOutputHelper
         Assert.Contains("-reason", described, StringComparison.Ordinal);
         await Assertions.Expect(page.Page.Locator($"[id='{(await earnings.GetAttributeAsync("id"))}-reason']")).ToContainTextAsync("18.000");
 
+        // The main view as a user first sees it, tall enough to show the key figures and the chart.
+        await page.Page.SetViewportSizeAsync(1280, 1250);
         await page.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         var screenshot = Path.Combine(tool.ScreenshotFolder, "beregningsvaerktoej.png");
         await page.Page.ScreenshotAsync(new() { Path = screenshot, FullPage = false });
