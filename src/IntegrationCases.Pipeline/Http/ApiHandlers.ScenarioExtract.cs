@@ -1,7 +1,8 @@
 using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Engine.Results;
+using IntegrationCases.Engine.Scenarios;
 using IntegrationCases.Pipeline.Extracts;
 using IntegrationCases.Pipeline.Municipalities;
-using IntegrationCases.Pipeline.Scenarios;
 using Microsoft.AspNetCore.Http;
 
 namespace IntegrationCases.Pipeline.Http;
@@ -17,43 +18,32 @@ public sealed partial class ApiHandlers
     public async Task<IResult> ScenarioExtractXlsxAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!IsJson(request.ContentType))
+        var (body, problem) = await ReadScenarioBodyAsync(request, cancellationToken);
+        using (body)
         {
-            return Problems.UnsupportedMediaType(request.ContentType);
-        }
+            if (problem is not null)
+            {
+                return problem;
+            }
 
-        using var body = await RequestBody.ReadAsync(request, _options.MaxScenarioBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            ApiLog.BodyTooLarge(logger, _options.MaxScenarioBodyBytes, request.Path);
-            return Problems.BodyTooLarge(_options.MaxScenarioBodyBytes);
+            var context = await data.EvaluationContextAsync(cancellationToken);
+            var (scenario, result, rejected) = ParseAndEvaluate(body!.Span, context);
+            return result is null ? rejected! : Workbook(scenario!, result, context);
         }
+    }
 
-        var context = await data.EvaluationContextAsync(cancellationToken);
-        var parsed = ScenarioJson.Parse(body.Span);
-        if (parsed.Scenario is null)
-        {
-            ApiLog.ScenarioRejected(logger, parsed.Errors.Count, parsed.Errors.Count > 0 ? parsed.Errors[0].Path : "$");
-            return Problems.InvalidScenario(parsed.Errors);
-        }
-
-        var outcome = ScenarioEvaluator.Evaluate(parsed.Scenario, context);
-        if (outcome.Result is null)
-        {
-            ApiLog.ScenarioRejected(logger, outcome.Errors.Count, outcome.Errors[0].Path);
-            return Problems.InvalidScenario(outcome.Errors);
-        }
-
+    private StreamFileResult Workbook(ScenarioRequest scenario, ScenarioResult result, EvaluationContext context)
+    {
         // The engine knows only the register's municipalities, so a valid result always has one.
-        var municipality = MunicipalityRegister.Default.TryGetByCode(outcome.Result.MunicipalityCode, out var m)
+        var municipality = MunicipalityRegister.Default.TryGetByCode(result.MunicipalityCode, out var m)
             ? m
-            : throw new InvalidOperationException($"Municipality {outcome.Result.MunicipalityCode} is not in the register.");
+            : throw new InvalidOperationException($"Municipality {result.MunicipalityCode} is not in the register.");
 
-        var extract = ScenarioExtract.For(municipality, data.RunIdOf(context) ?? "(ingen kørsel)", parsed.Scenario, outcome.Result, context);
+        var extract = ScenarioExtract.For(municipality, data.RunIdOf(context) ?? "(ingen kørsel)", scenario, result, context);
         var workbook = XlsxExtractWriter.Write(extract);
         return new StreamFileResult(
             new MemoryStream(workbook, writable: false),
             XlsxContentType,
-            $"scenarie-{municipality.Code}-{outcome.Result.CaseId}.xlsx");
+            $"scenarie-{municipality.Code}-{result.CaseId}.xlsx");
     }
 }

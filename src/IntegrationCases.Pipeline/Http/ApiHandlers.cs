@@ -3,6 +3,8 @@ using System.Text.Json;
 using IntegrationCases.Engine;
 using IntegrationCases.Engine.Cases;
 using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Engine.Results;
+using IntegrationCases.Engine.Scenarios;
 using IntegrationCases.Pipeline.Municipalities;
 using IntegrationCases.Pipeline.Scenarios;
 using Microsoft.AspNetCore.Http;
@@ -27,20 +29,17 @@ public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions>
     public async Task<IResult> EvaluatePostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!IsJson(request.ContentType))
+        var (body, problem) = await ReadScenarioBodyAsync(request, cancellationToken);
+        using (body)
         {
-            return Problems.UnsupportedMediaType(request.ContentType);
-        }
+            if (problem is not null)
+            {
+                return problem;
+            }
 
-        using var body = await RequestBody.ReadAsync(request, _options.MaxScenarioBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            ApiLog.BodyTooLarge(logger, _options.MaxScenarioBodyBytes, request.Path);
-            return Problems.BodyTooLarge(_options.MaxScenarioBodyBytes);
+            var context = await data.EvaluationContextAsync(cancellationToken);
+            return EvaluateJson(body!.Span, context);
         }
-
-        var context = await data.EvaluationContextAsync(cancellationToken);
-        return EvaluateJson(body.Span, context);
     }
 
     /// <summary><c>GET /api/scenarios/evaluate?municipalityCode=851&amp;caseId=NY-JOB-30&amp;…</c>: the flat form for Power Query.</summary>
@@ -186,23 +185,53 @@ public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions>
             return new JsonBytesResult(cached);
         }
 
+        var (_, evaluated, problem) = ParseAndEvaluate(scenarioJson, context);
+        if (evaluated is null)
+        {
+            return problem!;
+        }
+
+        var result = ScenarioJson.SerializeResult(evaluated);
+        _cache.Add(context, scenarioJson, result);
+        return new JsonBytesResult(result);
+    }
+
+    /// <summary>A POSTed scenario's bytes, or the problem when it is not JSON by its content type or is over the limit.</summary>
+    private async Task<(RentedBody? Body, IResult? Problem)> ReadScenarioBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            return (null, Problems.UnsupportedMediaType(request.ContentType));
+        }
+
+        var body = await RequestBody.ReadAsync(request, _options.MaxScenarioBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            ApiLog.BodyTooLarge(logger, _options.MaxScenarioBodyBytes, request.Path);
+            return (null, Problems.BodyTooLarge(_options.MaxScenarioBodyBytes));
+        }
+
+        return (body, null);
+    }
+
+    /// <summary>The scenario and its result, or the logged 400 problem of a rejected scenario (nothing computed).</summary>
+    private (ScenarioRequest? Scenario, ScenarioResult? Result, IResult? Problem) ParseAndEvaluate(ReadOnlySpan<byte> scenarioJson, EvaluationContext context)
+    {
         var parsed = ScenarioJson.Parse(scenarioJson);
         if (parsed.Scenario is null)
         {
             ApiLog.ScenarioRejected(logger, parsed.Errors.Count, parsed.Errors.Count > 0 ? parsed.Errors[0].Path : "$");
-            return Problems.InvalidScenario(parsed.Errors);
+            return (null, null, Problems.InvalidScenario(parsed.Errors));
         }
 
         var outcome = ScenarioEvaluator.Evaluate(parsed.Scenario, context);
         if (outcome.Result is null)
         {
             ApiLog.ScenarioRejected(logger, outcome.Errors.Count, outcome.Errors[0].Path);
-            return Problems.InvalidScenario(outcome.Errors);
+            return (parsed.Scenario, null, Problems.InvalidScenario(outcome.Errors));
         }
 
-        var result = ScenarioJson.SerializeResult(outcome.Result);
-        _cache.Add(context, scenarioJson, result);
-        return new JsonBytesResult(result);
+        return (parsed.Scenario, outcome.Result, null);
     }
 
     private static bool IsJson(string? contentType)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IntegrationCases.Tests.Support;
 
 namespace IntegrationCases.Web.Tests.Support;
 
@@ -73,7 +74,7 @@ public static class BrowserTools
         if (!Installed())
         {
             Directory.CreateDirectory(prefix);
-            await using var gate = await LockAsync(Path.Combine(prefix, ".install.lock"));
+            await using var gate = await AzuriteFixture.LockAsync(Path.Combine(prefix, ".install.lock"));
             if (!Installed())
             {
                 await RunAsync("npm", ["install", "--prefix", prefix, $"axe-core@{AxeCoreVersion}", "--no-audit", "--no-fund", "--no-save", "--loglevel", "error"], NpmTimeout);
@@ -87,22 +88,7 @@ public static class BrowserTools
         return await File.ReadAllTextAsync(script);
     }
 
-    /// <summary>The repository root: the nearest folder holding Functions.sln above the test binaries or this source file.</summary>
-    public static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile) ?? "" })
-        {
-            for (var dir = start.Length == 0 ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"No Functions.sln above {AppContext.BaseDirectory} or {sourceFile}.");
-    }
+    public static string RepositoryRoot() => AzuriteFixture.RepositoryRoot();
 
     private static async Task RunAsync(string file, string[] arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -141,22 +127,6 @@ public static class BrowserTools
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await stderr}{await stdout}");
-        }
-    }
-
-    private static async Task<FileStream> LockAsync(string path)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (waited.Elapsed < NpmTimeout)
-            {
-                await Task.Delay(250);
-            }
         }
     }
 }
