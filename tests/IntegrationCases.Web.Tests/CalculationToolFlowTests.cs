@@ -217,6 +217,29 @@ public sealed class CalculationToolFlowTests(ToolFixture tool, ITestOutputHelper
     }
 
     [Fact]
+    public async Task A_downloaded_scenario_file_opens_again_with_the_same_figures()
+    {
+        string file;
+        string shown;
+        await using (var page = await tool.OpenAsync())
+        {
+            await page.PickAsync("461", "KH-JOB-30");
+            shown = await page.ChangeAsync(page.Field("monthlyEarnings"), "21.500");
+            file = Path.Combine(Directory.CreateTempSubdirectory("scenario-file-").FullName, "scenarie.json");
+            await File.WriteAllTextAsync(file, await page.DownloadScenarioJsonAsync());
+        }
+
+        await using var reopened = await tool.OpenAsync();
+        await reopened.Page.GetByLabel("Åbn scenarie fra fil (JSON)").SetInputFilesAsync(file);
+        await Assertions.Expect(reopened.NetEffect).ToHaveTextAsync(shown);
+        await Assertions.Expect(reopened.Municipality).ToHaveValueAsync("461");
+        await Assertions.Expect(reopened.BusinessCase).ToHaveValueAsync("KH-JOB-30");
+        await Assertions.Expect(reopened.Field("monthlyEarnings")).ToHaveValueAsync("21.500");
+        await Assertions.Expect(reopened.Page.Locator("#besked")).ToContainTextAsync("scenarie.json");
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    [Fact]
     public async Task The_print_view_shows_the_assumptions_and_the_figures_without_controls()
     {
         await using var page = await tool.OpenAsync();
