@@ -32,6 +32,7 @@ const state = {
   resultsByMunicipality: new Map(),
   parameters: null,
   parametersDate: null,
+  parametersRequest: null,
   standard: null,
   scenario: null,
   result: null,
@@ -57,6 +58,8 @@ async function start() {
   fillSelections();
   buildForm();
   wireEvents();
+  // The unit prices of the next budget year, until a municipality's run gives its own start date.
+  loadParameters(`${new Date().getFullYear() + 1}-01-01`).catch(fatal);
 
   const linked = scenarioFromLocation();
   if (linked === undefined) {
@@ -312,7 +315,12 @@ async function loadParameters(date) {
   if (state.parametersDate === date) {
     return;
   }
-  state.parameters = await api.parameters(date);
+  const request = (state.parametersRequest = date);
+  const parameters = await api.parameters(date);
+  if (state.parametersRequest !== request) {
+    return; // a newer start date asked for its own prices meanwhile
+  }
+  state.parameters = parameters;
   state.parametersDate = date;
   renderUnitPrices();
   describePrices();
