@@ -4,8 +4,8 @@ namespace IntegrationCases.Engine;
 public static class EngineInfo
 {
     /// <summary>The method version this engine implements (METHOD.md).</summary>
-    public const string MethodVersion = "1.1";
+    public const string MethodVersion = "1.2";
 
     /// <summary>The engine's own version; bump it whenever a result can change.</summary>
-    public const string EngineVersion = "1.0.0";
+    public const string EngineVersion = "1.2.0";
 }

@@ -1,3 +1,4 @@
+using IntegrationCases.Functions.Recompute;
 using IntegrationCases.Pipeline.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -15,8 +15,8 @@ public sealed class CommandTests : IDisposable
     private static (int Exit, string Out, string Err) Invoke(params string[] args)
     {
         var root = new RootCommand("test");
-        root.Subcommands.Add(EvaluateCommand.Create());
-        root.Subcommands.Add(ParametersCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(ParametersCommand.Create(TimeProvider.System));
         root.Subcommands.Add(CasesCommand.Create());
         var output = new StringWriter();
         var error = new StringWriter();
@@ -96,54 +96,23 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
-    public void The_scenario_can_come_from_standard_input()
+    public async Task The_scenario_can_come_from_standard_input()
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = EvaluateCommand.Run("-", "json", null, output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(Scenario)), new DateOnly(2027, 1, 1));
+        var exit = await EvaluateCommand.RunAsync("-", "json", null, output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(Scenario)), new DateOnly(2027, 1, 1), CancellationToken.None);
         Assert.Equal(0, exit);
         Assert.Contains("\"caseId\": \"NY-JOB-30\"", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Without_a_start_date_the_next_budget_year_is_used()
+    public async Task Without_a_start_date_the_next_budget_year_is_used()
     {
         var output = new StringWriter();
-        var exit = EvaluateCommand.Run("-", "json", null, output, new StringWriter(),
-            () => new MemoryStream(Encoding.UTF8.GetBytes("""{ "municipalityCode": "851", "caseId": "IGU", "participants": 3 }""")), new DateOnly(2027, 1, 1));
+        var exit = await EvaluateCommand.RunAsync("-", "json", null, output, new StringWriter(),
+            () => new MemoryStream(Encoding.UTF8.GetBytes("""{ "municipalityCode": "851", "caseId": "IGU", "participants": 3 }""")), new DateOnly(2027, 1, 1), CancellationToken.None);
         Assert.Equal(0, exit);
         Assert.Contains("\"startDate\": \"2027-01-01\"", output.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void With_data_the_municipality_count_fills_in_the_participants()
-    {
-        var mart = Directory.CreateDirectory(Path.Combine(folder, "out", "mart", "latest"));
-        File.WriteAllText(Path.Combine(mart.FullName, "municipality-facts.json"), """
-            { "851": { "code": "851", "name": "Aalborg", "targetGroupPersonsByCase": { "NY-JOB-30": 40 }, "kommuneskatRateByYear": { "2026": 0.253 } } }
-            """);
-        var noParticipants = Write("np.json", """{ "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2026-01-01" }""");
-        var (exitWithout, _, errorWithout) = Invoke("evaluate", "--scenario", noParticipants);
-        Assert.Equal(2, exitWithout);
-        Assert.StartsWith("participants: ", errorWithout, StringComparison.Ordinal);
-
-        var (exit, output, error) = Invoke("evaluate", "--scenario", noParticipants, "--data", Path.Combine(folder, "out"));
-        Assert.Equal(0, exit);
-        Assert.Equal("", error);
-        Assert.Contains("kommuneskat.kommune.851", output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_data_folder_without_facts_evaluates_without_facts_and_a_broken_facts_file_exits_two()
-    {
-        var (exit, _, _) = Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--data", folder);
-        Assert.Equal(0, exit);
-        var mart = Directory.CreateDirectory(Path.Combine(folder, "mart", "latest"));
-        File.WriteAllText(Path.Combine(mart.FullName, "municipality-facts.json"), "{ broken");
-        var (exitBroken, _, error) = Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--data", folder);
-        Assert.Equal(2, exitBroken);
-        Assert.Contains("municipality-facts.json", error, StringComparison.Ordinal);
-        Assert.Equal(2, Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--data", Path.Combine(folder, "missing")).Exit);
     }
 
     [Fact]
@@ -163,6 +132,19 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
         Assert.Contains(json.RootElement.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("isEstimate").GetBoolean());
+    }
+
+    [Fact]
+    public void Parameters_without_a_date_lists_the_prices_of_the_budget_years_first_day_and_says_so()
+    {
+        var output = new StringWriter();
+        var exit = ParametersCommand.Run(null, "table", output, new StringWriter(), new DateOnly(2028, 1, 1));
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Enhedspriser og regler i kraft 2028-01-01 (budgetårets første dag;", output.ToString(), StringComparison.Ordinal);
+
+        var dated = new StringWriter();
+        ParametersCommand.Run("2017-06-01", "table", dated, new StringWriter(), new DateOnly(2028, 1, 1));
+        Assert.StartsWith("Enhedspriser og regler i kraft 2017-06-01 (parametersæt", dated.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

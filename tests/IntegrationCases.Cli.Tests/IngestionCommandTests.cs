@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using IntegrationCases.Cli.Commands;
 
@@ -23,22 +22,10 @@ public sealed class IngestionCommandTests : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    // From this source file's path at compile time, so that any artifacts folder works.
-    private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("The repository root (Functions.sln) was not found.");
-    }
-
     [Fact]
     public async Task Generating_sample_inputs_writes_exactly_the_committed_files_and_ingest_accepts_every_one()
     {
-        var committed = Path.Combine(RepositoryRoot(), "sample-inputs");
+        var committed = Path.Combine(RepositoryPaths.Root(), "sample-inputs");
         var generated = Path.Combine(folder, "sample-inputs");
 
         var (exit, output, _) = await InvokeAsync("generate-sample-inputs", "--out", generated);
@@ -103,37 +90,5 @@ public sealed class IngestionCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("AFVIST", output, StringComparison.Ordinal);
-    }
-}
-
-/// <summary>`evaluate --data` prices as the published run did, as the HTTP API does.</summary>
-public sealed class EvaluateWithRunDataTests : IDisposable
-{
-    private readonly string folder = Directory.CreateTempSubdirectory("evaluate-data-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    [Fact]
-    public async Task Evaluate_with_data_uses_the_unit_price_override_that_the_run_accepted()
-    {
-        var inputs = Path.Combine(folder, "inputs");
-        await IntegrationCases.Pipeline.Ingestion.SampleInputsGenerator.WriteAsync(inputs, GenerateSampleInputsCommand.DefaultSeed, CancellationToken.None);
-        var output = Path.Combine(folder, "out");
-        var exitRun = await RecomputeCommand.RunAsync(
-            new DirectoryInfo(inputs), new DirectoryInfo(output), null, "2026-01-01", false, new StringWriter(), new StringWriter(), CancellationToken.None);
-        Assert.Equal(0, exitRun);
-        var scenario = Path.Combine(folder, "s.json");
-        await File.WriteAllTextAsync(scenario, """{ "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2026-01-01" }""");
-
-        var withData = new StringWriter();
-        var without = new StringWriter();
-        Assert.Equal(0, EvaluateCommand.Run(scenario, "json", output, withData, new StringWriter(), () => Stream.Null, new DateOnly(2027, 1, 1)));
-        Assert.Equal(2, EvaluateCommand.Run(scenario, "json", null, without, new StringWriter(), () => Stream.Null, new DateOnly(2027, 1, 1)));
-
-        using var result = JsonDocument.Parse(withData.ToString());
-        var grundtilskud = result.RootElement.GetProperty("parametersUsed").EnumerateArray()
-            .Single(p => p.GetProperty("id").GetString() == "grundtilskud.maaned" && p.GetProperty("validFrom").GetString() == "2026-01-01");
-        Assert.Equal(3300, grundtilskud.GetProperty("value").GetDouble());
-        Assert.Contains("Syntetisk", grundtilskud.GetProperty("source").GetString(), StringComparison.Ordinal);
     }
 }

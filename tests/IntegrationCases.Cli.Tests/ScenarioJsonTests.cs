@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Results;
+using IntegrationCases.Engine.Scenarios;
 using IntegrationCases.Pipeline.Scenarios;
 
 namespace IntegrationCases.Cli.Tests;
@@ -99,6 +100,13 @@ public sealed class ScenarioJsonTests
     [InlineData("""{ "municipalityCode": "851", "caseId": "IGU", "participants": 1e400 }""", "participants", "for stort")]
     [InlineData("""{ "municipalityCode": "851", "caseId": "IGU", "participants": 1, "participants": 2 }""", "participants", "mere end én gang")]
     [InlineData("""{ "municipalityCode": "851", "caseId": "IGU", "investment": [] }""", "investment", "JSON-objekt")]
+    [InlineData("""{ "municipalityCode": "851", "caseId": "IGU", "cohorts": { "startDate": "2027-01-01" } }""", "cohorts", "liste af hold")]
+    [InlineData("""{ "municipalityCode": "851", "caseId": "IGU", "cohorts": [ 40 ] }""", "cohorts[0]", "tallet 40")]
+    [InlineData("""{ "municipalityCode": "851", "caseId": "IGU", "cohorts": [ { "startDate": "2027-01-01", "participants": 40, "size": 3 } ] }""", "cohorts[0].size", "Ukendt felt")]
+    [InlineData("""{ "municipalityCode": "851", "caseId": "IGU", "cohorts": [ { "startDate": "2027-01-01", "participants": 40 }, { "startDate": "2028-01-01" } ] }""", "cohorts[1].participants", "skal angives")]
+    [InlineData("""{ "municipalityCode": "851", "caseId": "IGU", "cohorts": [ { "participants": 40 } ] }""", "cohorts[0].startDate", "skal angives")]
+    [InlineData("""{ "municipalityCode": "851", "caseId": "IGU", "cohorts": [ { "startDate": "1.1.2027", "participants": 40 } ] }""", "cohorts[0].startDate", "ÅÅÅÅ-MM-DD")]
+    [InlineData("""{ "municipalityCode": "851", "caseId": "IGU", "cohorts": [ { "startDate": "2027-01-01", "participants": "40" } ] }""", "cohorts[0].participants", "teksten")]
     public void A_wrong_field_is_rejected_with_its_path(string json, string path, string messagePart)
     {
         var error = SingleError(json);
@@ -175,14 +183,44 @@ public sealed class ScenarioJsonTests
     }
 
     [Fact]
+    public void An_intake_plan_is_read_cohort_by_cohort()
+    {
+        var outcome = Parse("""
+            { "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2027-01-01",
+              "cohorts": [ { "startDate": "2027-01-01", "participants": 40 }, { "startDate": "2028-01-01", "participants": 35.5 } ] }
+            """);
+        Assert.Empty(outcome.Errors);
+        Assert.Null(outcome.Scenario!.Participants);
+        Assert.Equal([new Cohort(new DateOnly(2027, 1, 1), 40), new Cohort(new DateOnly(2028, 1, 1), 35.5)], outcome.Scenario.Cohorts!);
+    }
+
+    [Fact]
+    public void A_result_echoes_the_resolved_plan_sorted_by_start()
+    {
+        var scenario = Parse("""
+            { "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2026-01-01",
+              "cohorts": [ { "startDate": "2027-01-01", "participants": 35 }, { "startDate": "2026-01-01", "participants": 40 } ] }
+            """).Scenario!;
+        var outcome = ScenarioEvaluator.Evaluate(scenario, EvaluationContextFactory.Create(Engine.Parameters.ParameterStore.Default, new DateOnly(2027, 1, 1)));
+        using var document = JsonDocument.Parse(ScenarioJson.SerializeResult(outcome.Result!));
+        var cohorts = document.RootElement.GetProperty("cohorts");
+        Assert.Equal(["2026-01-01", "2027-01-01"], cohorts.EnumerateArray().Select(c => c.GetProperty("startDate").GetString()));
+        Assert.Equal([40.0, 35.0], cohorts.EnumerateArray().Select(c => c.GetProperty("participants").GetDouble()));
+        Assert.Equal(["startDate", "participants"], cohorts[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public void A_result_is_written_with_every_key_of_the_contract()
     {
         var scenario = Parse(FullScenario).Scenario!;
-        var outcome = ScenarioEvaluator.Evaluate(scenario, EvaluationContextFactory.Create(Engine.Parameters.ParameterStore.Default));
+        var outcome = ScenarioEvaluator.Evaluate(scenario, EvaluationContextFactory.Create(Engine.Parameters.ParameterStore.Default, new DateOnly(2027, 1, 1)));
         using var document = JsonDocument.Parse(ScenarioJson.SerializeResult(outcome.Result!));
         var root = document.RootElement;
-        Assert.Equal(["municipalityCode", "caseId", "startDate", "horizonYears", "currency", "years", "kpis", "parametersUsed"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["municipalityCode", "caseId", "startDate", "horizonYears", "currency", "cohorts", "years", "kpis", "parametersUsed"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2026-01-01", root.GetProperty("startDate").GetString());
+        var plan = Assert.Single(root.GetProperty("cohorts").EnumerateArray()); // one cohort without a plan
+        Assert.Equal("2026-01-01", plan.GetProperty("startDate").GetString());
+        Assert.Equal(40.0, plan.GetProperty("participants").GetDouble());
         var year = root.GetProperty("years")[0];
         Assert.Equal(["year", "firstMonth", "baseline", "investment", "difference", "cumulativeNetDifference", "selfSupportingAtYearEnd"], year.EnumerateObject().Select(p => p.Name));
         foreach (var block in new[] { "baseline", "investment", "difference" })

@@ -1,3 +1,4 @@
+using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Results;
 using IntegrationCases.Engine.Scenarios;
 
@@ -52,21 +53,48 @@ public sealed class HandComputedCases
         new("Six months in a job in programme year four bring the low result grant", r => AllSelfSupportingAfterMonthOne(r, programme: true, programmeMonth: 36), "baseline", 1, LineCodes.Resultattilskud, 30000.00m),
         // programme months 61-72: no grants
         new("After programme month 60 there is no basic grant", r => AllSelfSupportingAfterMonthOne(r, programme: true, programmeMonth: 60), "baseline", 1, LineCodes.Grundtilskud, 0.00m),
+        // programme months 31-42, paid in 31-36 only: 6 × 3,000 (integrationsloven § 45, stk. 4: the first 3 years)
+        new("The basic grant stops after programme month 36", r => AllSelfSupportingAfterMonthOne(r, programme: true, programmeMonth: 30), "baseline", 1, LineCodes.Grundtilskud, 18000.00m),
+        // programme months 37-48: none
+        new("There is no basic grant in programme year four", r => AllSelfSupportingAfterMonthOne(r, programme: true, programmeMonth: 36), "baseline", 1, LineCodes.Grundtilskud, 0.00m),
         // 40,000 × 0.5
         new("A passed Danish test pays the grant times the pass share", r => r with { TargetGroup = r.TargetGroup! with { ProgrammeEligible = true }, DanishTest = new DanishTestRequest { Month = 3, BaselinePassShare = 0.5, InvestmentPassShare = 0.75 } }, "baseline", 1, LineCodes.ResultattilskudDansk, 20000.00m),
         // 40,000 × (0.75 − 0.5)
         new("A higher pass share in the investment future is the Danish grant's difference", r => r with { TargetGroup = r.TargetGroup! with { ProgrammeEligible = true }, DanishTest = new DanishTestRequest { Month = 3, BaselinePassShare = 0.5, InvestmentPassShare = 0.75 } }, "difference", 1, LineCodes.ResultattilskudDansk, 10000.00m),
-        // 2 participants × 25,000 × (1 − 0)
-        new("The 2017 bonus pays 25,000 for each person self-supporting at the end of the first December", r => AllSelfSupportingAfterMonthOne(r) with { StartDate = new DateOnly(2017, 1, 1), HorizonYears = 2, Participants = 2, Baseline = r.Baseline! with { SelfSupportShareByYear = [1, 1] }, Investment = r.Investment! with { ExtraSelfSupportShareByYear = [0, 0] }, Prices = r.Prices! with { BonusPerExtraPersonByYear = new Dictionary<int, double> { [2017] = 25000, [2018] = 25000 } } }, "baseline", 1, LineCodes.Bonus, 50000.00m),
-        // no change from December 2017 to December 2018
-        new("The 2018 bonus is zero when the number self-supporting does not change", r => AllSelfSupportingAfterMonthOne(r) with { StartDate = new DateOnly(2017, 1, 1), HorizonYears = 2, Participants = 2, Baseline = r.Baseline! with { SelfSupportShareByYear = [1, 1] }, Investment = r.Investment! with { ExtraSelfSupportShareByYear = [0, 0] }, Prices = r.Prices! with { BonusPerExtraPersonByYear = new Dictionary<int, double> { [2017] = 25000, [2018] = 25000 } } }, "baseline", 2, LineCodes.Bonus, 0.00m),
-        // 25,000 × (0.25 − 0.5): the linear stand-in of METHOD.md 6.6 can be negative
-        new("A fall in the number self-supporting gives a negative bonus in the linear stand-in", r => r with { StartDate = new DateOnly(2017, 1, 1), HorizonYears = 2, JobLossMonthlyProbability = 0.1, Baseline = r.Baseline! with { SelfSupportShareByYear = [0.5, 0.25] }, Investment = r.Investment! with { ExtraSelfSupportShareByYear = [0, 0] }, Prices = r.Prices! with { BonusPerExtraPersonByYear = new Dictionary<int, double> { [2017] = 25000, [2018] = 25000 } } }, "baseline", 2, LineCodes.Bonus, -6250.00m),
+        // July 2017 pays on the growth of 2016 (0 − 0: before the start), not on December 2017's mass
+        new("The bonus of a 2017 start is nothing in 2017", r => BonusYears(r, 2017, 2), "baseline", 1, LineCodes.Bonus, 0.00m),
+        // July 2018 pays on December 2017 − December 2016: 2 participants × 25,000 × (1 − 0)
+        new("The 2018 bonus pays 25,000 for each person self-supporting at the end of 2017 who was not at the end of 2016", r => BonusYears(r, 2017, 2), "baseline", 2, LineCodes.Bonus, 50000.00m),
+        // July 2018 pays on December 2017 − December 2016 = 1 − 1: from 2016 the mass no longer changes
+        new("The 2018 bonus is zero when the number self-supporting does not change over 2017", r => BonusYears(r, 2016, 3), "baseline", 3, LineCodes.Bonus, 0.00m),
+        // July 2019 (a pinned year) pays 25,000 × (0.25 − 0.5): the linear stand-in of METHOD.md 6.6 can be negative
+        new("A fall in the number self-supporting gives a negative bonus in the linear stand-in", r => r with { StartDate = new DateOnly(2017, 1, 1), HorizonYears = 3, JobLossMonthlyProbability = 0.1, Baseline = r.Baseline! with { SelfSupportShareByYear = [0.5, 0.25, 0.25] }, Investment = r.Investment! with { ExtraSelfSupportShareByYear = [0, 0, 0] }, Prices = r.Prices! with { BonusPerExtraPersonByYear = new Dictionary<int, double> { [2017] = 25000, [2018] = 25000, [2019] = 25000 } } }, "baseline", 3, LineCodes.Bonus, -6250.00m),
         // 12 × (0.5 × 16,382 + 0.5 × 12,326): kontanthjælp 30+ in 2024 from the store
         new("The household mix weights the benefit rates of the parameter store", r => r with { StartDate = new DateOnly(2024, 1, 1), TargetGroup = r.TargetGroup! with { BenefitType = "kontanthjaelp", HouseholdMix = new Dictionary<string, double> { ["forsoerger"] = 0.5, ["ikke_forsoerger"] = 0.5 } }, Prices = r.Prices! with { MonthlyBenefit = null, PersonfradragAnnual = null } }, "baseline", 1, LineCodes.Ydelse, -172248.00m),
         // 12 × 0.25 × (0.5 × (16,382 − 49,700/12) + 0.5 × (12,326 − 49,700/12)) = 30,637
         new("The tax on the benefit applies the 2024 personal allowance to each household type", r => r with { StartDate = new DateOnly(2024, 1, 1), TargetGroup = r.TargetGroup! with { BenefitType = "kontanthjaelp", HouseholdMix = new Dictionary<string, double> { ["forsoerger"] = 0.5, ["ikke_forsoerger"] = 0.5 } }, Prices = r.Prices! with { MonthlyBenefit = null, PersonfradragAnnual = null } }, "baseline", 1, LineCodes.Kommuneskat, 30637.00m),
     ];
+
+    /// <summary>Two participants, all self-supporting after the first month, no job loss, a bonus of 25,000 in 2017 and 2018.</summary>
+    private static ScenarioRequest BonusYears(ScenarioRequest r, int startYear, int years) => AllSelfSupportingAfterMonthOne(r) with
+    {
+        StartDate = new DateOnly(startYear, 1, 1),
+        HorizonYears = years,
+        Participants = 2,
+        Baseline = r.Baseline! with { SelfSupportShareByYear = [.. Enumerable.Repeat(1.0, years)] },
+        Investment = r.Investment! with { ExtraSelfSupportShareByYear = [.. Enumerable.Repeat(0.0, years)] },
+        Prices = r.Prices! with { BonusPerExtraPersonByYear = new Dictionary<int, double> { [2017] = 25000, [2018] = 25000 } },
+    };
+
+    [Fact]
+    public void The_bonus_is_paid_in_july_not_in_december()
+    {
+        // 2017 start: December 2017 holds 2 persons more than December 2016, paid in July 2018 (month 19).
+        var lines = ScenarioEvaluator.MonthlyLines(BonusYears(TestData.Pinned(), 2017, 2), TestData.Context())!.Value.Baseline;
+        var paid = Enumerable.Range(0, 24).Where(t => lines[(t * 10) + LineCatalogue.Bonus] != 0).ToArray();
+        Assert.Equal([18], paid);
+        Assert.Equal(50000, lines[(18 * 10) + LineCatalogue.Bonus], 6);
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

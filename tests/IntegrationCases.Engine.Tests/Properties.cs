@@ -44,15 +44,18 @@ public sealed class Properties
             }
 
             var months = horizon * 12;
+            var start = new DateOnly(random.Next(2016, 2031), random.Next(1, 13), 1);
+            var plan = Plan(random, start, months);
             var cases = new[] { "NY-JOB-30", "NY-AKT-30", "NY-UNG", "KH-JOB-30", "KH-AKT-30", "NY-KVINDER-40", "IGU" };
             var request = new ScenarioRequest
             {
                 MunicipalityCode = "851",
                 CaseId = cases[random.Next(cases.Length)],
-                StartDate = new DateOnly(random.Next(2016, 2031), random.Next(1, 13), 1),
+                StartDate = start,
                 HorizonYears = horizon,
                 DiscountRate = Math.Round(random.NextDouble() * 0.05, 3),
-                Participants = Math.Round(random.NextDouble() * 200, 2),
+                Participants = plan is null ? Math.Round(random.NextDouble() * 200, 2) : null,
+                Cohorts = plan,
                 TargetGroup = new TargetGroupRequest
                 {
                     InitialRefusionClockMonths = random.Next(0, 13),
@@ -82,6 +85,11 @@ public sealed class Properties
             return new RandomScenario(seed, request);
         }
     }
+
+    /// <summary>Half the scenarios give an intake plan: 1 to 5 cohorts anywhere in the horizon, some of size 0.</summary>
+    private static Cohort[]? Plan(Random random, DateOnly start, int months) => random.Next(2) == 0
+        ? null
+        : [.. Enumerable.Range(0, random.Next(1, 6)).Select(_ => new Cohort(start.AddMonths(random.Next(0, months)), random.Next(4) == 0 ? 0 : Math.Round(random.NextDouble() * 80, 2)))];
 
     private static Arbitrary<RandomScenario> Scenarios(bool pinned, bool nonNegativeEffect = false, bool zeroEffectAndCost = false) =>
         Arb.From(Gen.Choose(0, int.MaxValue - 1).Select(seed => RandomScenario.From(seed, pinned, nonNegativeEffect, zeroEffectAndCost)));
@@ -118,13 +126,13 @@ public sealed class Properties
             var (baseline, investment) = ScenarioEvaluator.MonthlyLines(s.Request, context)!.Value;
             for (var y = 0; y < result.HorizonYears; y++)
             {
-                for (var l = 0; l < CohortSimulation.LineCount; l++)
+                for (var l = 0; l < LineCatalogue.Count; l++)
                 {
                     double b = 0, i = 0;
                     for (var t = 12 * y; t < 12 * (y + 1); t++)
                     {
-                        b += baseline[(t * CohortSimulation.LineCount) + l];
-                        i += investment[(t * CohortSimulation.LineCount) + l];
+                        b += baseline[(t * LineCatalogue.Count) + l];
+                        i += investment[(t * LineCatalogue.Count) + l];
                     }
 
                     var code = LineCodes.MoneyLines[l];
@@ -173,6 +181,32 @@ public sealed class Properties
     }
 
     [Fact]
+    public void A_one_cohort_plan_on_the_start_date_is_the_scenario_with_its_participants()
+    {
+        Prop.ForAll(Scenarios(pinned: false), s =>
+        {
+            var participants = s.Request.Participants ?? s.Request.Cohorts!.Sum(c => c.Participants);
+            var flat = TestData.Evaluate(s.Request with { Participants = participants, Cohorts = null });
+            var plan = TestData.Evaluate(s.Request with { Participants = null, Cohorts = [new Cohort(s.Request.StartDate!.Value, participants)] });
+            return Fingerprint(flat) == Fingerprint(plan) && flat.Cohorts.SequenceEqual(plan.Cohorts);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+    }
+
+    [Fact]
+    public void The_lean_evaluation_gives_the_unrounded_figures_of_the_full_result()
+    {
+        Prop.ForAll(Scenarios(pinned: false), s =>
+        {
+            var full = TestData.Evaluate(s.Request);
+            var (lean, errors) = ScenarioEvaluator.EvaluateLean(s.Request, TestData.Context());
+            return errors.Count == 0
+                && Money.RoundToOere(lean!.Value.NetEffectTotal) == full.Kpis.NetEffectTotal
+                && Money.RoundToOere(lean.Value.Npv) == full.Kpis.Npv
+                && lean.Value.PaysBack == full.Kpis.PaybackMonth.HasValue;
+        }).Check(Runs);
+    }
+
+    [Fact]
     public void Results_do_not_depend_on_the_order_of_the_parameter_files()
     {
         var documents = typeof(ParameterStore).Assembly.GetManifestResourceNames()
@@ -212,7 +246,7 @@ public sealed class Properties
     });
 }
 
-/// <summary>The optimised simulation against the straightforward state-by-state reference.</summary>
+/// <summary>The optimised plan simulation against the plain state-by-state reference.</summary>
 public sealed class SimulationReferenceTests
 {
     [Fact]
@@ -223,35 +257,38 @@ public sealed class SimulationReferenceTests
             var s = Properties.RandomScenario.From(seed, pinned: seed % 2 == 0);
             var prepared = ScenarioEvaluator.Prepare(s.Request, TestData.Context());
             Assert.Empty(prepared.Errors);
-            var months = prepared.Scenario!.Months;
-            foreach (var (hazards, investment) in new[] { (prepared.BaseHazards!, false), (prepared.InvestHazards!, true) })
+            var plan = new PlanSimulation(prepared.Scenario!, prepared.Prices!);
+            foreach (var (hazards, future) in new[] { (prepared.BaseHazards!, Future.Baseline), (prepared.InvestHazards!, Future.Investment) })
             {
-                var fast = new double[months * CohortSimulation.LineCount];
-                var slow = new double[months * CohortSimulation.LineCount];
-                var fastB = new double[months];
-                var slowB = new double[months];
-                var fastS = new double[months];
-                var slowS = new double[months];
-                new CohortSimulation().Run(prepared.Prices!, hazards, investment, 0.3, fast, fastB, fastS);
-                new ReferenceSimulation().Run(prepared.Prices!, hazards, investment, 0.3, slow, slowB, slowS);
-                for (var i = 0; i < fast.Length; i++)
+                var fast = FutureRun.Of(plan, future, hazards);
+                var slow = new FutureRun(new double[fast.Lines.Length], new double[fast.OnBenefit.Length], new double[fast.OnBenefit.Length]);
+                ReferenceSimulation.Run(prepared.Scenario!, prepared.Prices!, hazards, future == Future.Investment, slow.Lines, slow.OnBenefit, slow.SelfSupportingAfter);
+                if (!Close(fast.Lines, slow.Lines, 1e-9) || !Close(fast.OnBenefit, slow.OnBenefit, 1e-11) || !Close(fast.SelfSupportingAfter, slow.SelfSupportingAfter, 1e-11))
                 {
-                    if (Math.Abs(fast[i] - slow[i]) > 1e-9 * (1 + Math.Abs(slow[i])))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
 
-                for (var t = 0; t < months; t++)
+                var net = plan.Net(future, hazards);
+                if (Math.Abs(net - slow.Lines.Sum()) > 1e-9 * (1 + Math.Abs(net)))
                 {
-                    if (Math.Abs(fastB[t] - slowB[t]) > 1e-12 || Math.Abs(fastS[t] - slowS[t]) > 1e-12)
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 
             return true;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+    }
+
+    private static bool Close(double[] fast, double[] slow, double relative)
+    {
+        for (var i = 0; i < fast.Length; i++)
+        {
+            if (Math.Abs(fast[i] - slow[i]) > relative * (1 + Math.Abs(slow[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,247 +1,148 @@
+using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Simulation;
 
 namespace IntegrationCases.Engine.Tests;
 
 /// <summary>
-/// TEST REFERENCE: the first, state-by-state 'push' implementation of the cohort model, kept to hold the
-/// optimised <see cref="CohortSimulation"/> against. One future of the cohort model (METHOD.md sections 3, 4 and 6), month by month, per unit of participant
-/// mass. States: B(c, p) and S(c, j, p). Twelve months of self-support reset the clock, so S(c, j, p) with
-/// j ≥ 12 always has c = 0 and is stored without a clock; this halves the state space without changing any
-/// number. Allocation-light: the caller owns the buffers; no LINQ, no closures in the loop.
+/// TEST REFERENCE: a deliberately plain, state-by-state twin of the engine's plan simulation (METHOD.md
+/// sections 3, 3a, 4 and 6), kept to hold the optimised <see cref="PlanSimulation"/> against. Each cohort is
+/// pushed through every state B(c, p), S(c, j, p) of its own months into a second buffer; its money is computed
+/// in the same loop from the price table's raw values with the conditions written out here (programme months,
+/// the result grant's spell, the investment window, the Danish test month, the July bonus on the Decembers of
+/// the calendar) rather than through the engine's rule classes; the cohorts' money is summed on the scenario's
+/// calendar. Nothing is shared with the fast code but the price table and the hazards.
 /// </summary>
-internal sealed class ReferenceSimulation
+internal static class ReferenceSimulation
 {
     public const int LineCount = 10;
-    public const int Ydelse = 0, Refusion = 1, Kommuneskat = 2, Indsats = 3, Grundtilskud = 4,
+    private const int Ydelse = 0, Refusion = 1, Kommuneskat = 2, Indsats = 3, Grundtilskud = 4,
         Investering = 5, StoetteIJob = 6, Resultattilskud = 7, ResultattilskudDansk = 8, Bonus = 9;
 
     private const int Clocks = 13;
-    private const int LowSpell = 12;   // j = 0..11 keep their clock
-    private const int HighSpell = 13;  // j = 12..24, clock 0
-
-    // Current and next month's masses; swapped after each month instead of copied.
-    private double[] b = new double[Clocks * 2];
-    private double[] nb = new double[Clocks * 2];
-    private double[] sl = new double[Clocks * LowSpell * 2];
-    private double[] nsl = new double[Clocks * LowSpell * 2];
-    private double[] sh = new double[HighSpell * 2];
-    private double[] nsh = new double[HighSpell * 2];
+    private const int Spells = 25; // j = 0..24, 24 means 24 or more
 
     /// <summary>
-    /// Runs one future and returns its net total (per unit mass). Optional outputs: the money lines per month
-    /// (index t × 10 + line), the mass on benefit at the start of each month and the mass self-supporting after
-    /// each month's transitions.
+    /// One future of the whole plan: lines in DKK (index t × 10 + line), persons on benefit at the start of each
+    /// month and persons self-supporting after each month, on the scenario's calendar.
     /// </summary>
-    public double Run(
-        PriceTable prices,
-        ReadOnlySpan<double> hazardByYear,
-        bool investmentFuture,
-        double danishPassShare,
-        Span<double> lines,
-        Span<double> onBenefitAtStart,
-        Span<double> selfSupportingAfter)
+    public static void Run(
+        ResolvedScenario scenario, PriceTable prices, double[] hazardByYear, bool investmentFuture,
+        double[] lines, double[] onBenefitAtStart, double[] selfSupportingAfter)
     {
-        Array.Clear(b);
-        Array.Clear(sl);
-        Array.Clear(sh);
-        b[prices.InitialClock * 2] = 1.0;
-
-        var r = prices.JobLoss;
-        var stay = 1 - r;
-        var supportDuration = prices.SupportDuration;
-        var supportCost = prices.SupportCost;
-        var refusion = prices.Refusion;
-        var months = prices.Months;
-        var keepLines = !lines.IsEmpty;
-        var net = 0.0;
-        var previousDecember = 0.0;
-
-        for (var t = 0; t < months; t++)
+        Array.Clear(lines);
+        Array.Clear(onBenefitAtStart);
+        Array.Clear(selfSupportingAfter);
+        var passShare = investmentFuture ? scenario.DanishTestInvestmentPassShare : scenario.DanishTestBaselinePassShare;
+        foreach (var cohort in scenario.Cohorts)
         {
-            var h = hazardByYear[t / 12];
-            var notH = 1 - h;
-            var condition = prices.ResultCondition[t];
-
-            // Aggregates of the states at the start of the month.
-            var onBenefit = 0.0;
-            var refunded = 0.0;
-            var refusionRow = t * Clocks;
-            for (var c = 0; c < Clocks; c++)
+            var (cohortLines, onBenefit, after) = RunCohort(scenario, prices, hazardByYear, investmentFuture, passShare, cohort.Offset);
+            for (var k = 0; k < onBenefit.Length; k++)
             {
-                var m = b[c * 2] + b[(c * 2) + 1];
-                onBenefit += m;
-                refunded += m * refusion[refusionRow + c];
-            }
-
-            var selfSupporting = 0.0;
-            var supported = 0.0;
-            var grantMass = 0.0;
-            for (var c = 0; c < Clocks; c++)
-            {
-                var row = c * LowSpell * 2;
-                for (var j = 0; j < LowSpell; j++)
+                var t = cohort.Offset + k;
+                for (var l = 0; l < LineCount; l++)
                 {
-                    var m = sl[row + (j * 2)] + sl[row + (j * 2) + 1];
-                    selfSupporting += m;
-                    if (j < supportDuration)
-                    {
-                        supported += m;
-                    }
+                    lines[(t * LineCount) + l] += cohortLines[(k * LineCount) + l] * cohort.Participants;
                 }
 
-                grantMass += sl[row + (5 * 2)];
+                onBenefitAtStart[t] += onBenefit[k] * cohort.Participants;
+                selfSupportingAfter[t] += after[k] * cohort.Participants;
             }
+        }
+    }
 
-            for (var k = 0; k < HighSpell; k++)
-            {
-                var m = sh[k * 2] + sh[(k * 2) + 1];
-                selfSupporting += m;
-                if (LowSpell + k < supportDuration)
-                {
-                    supported += m;
-                }
-            }
+    private static (double[] Lines, double[] OnBenefit, double[] After) RunCohort(
+        ResolvedScenario scenario, PriceTable prices, double[] hazardByYear, bool investmentFuture, double passShare, int offset)
+    {
+        var months = prices.Months - offset;
+        var lines = new double[months * LineCount];
+        var onBenefitAtStart = new double[months];
+        var after = new double[months];
+        var afterByCalendarMonth = new Dictionary<DateOnly, double>();
+        var b = new double[Clocks, 2];
+        var s = new double[Clocks, Spells, 2];
+        b[prices.InitialClock, 0] = 1.0;
+        var r = prices.JobLoss;
+        for (var k = 0; k < months; k++)
+        {
+            var t = offset + k;
+            var month = scenario.StartDate.AddMonths(t);
+            var h = hazardByYear[k / 12];
+            var q = scenario.ProgrammeMonthAtStart + k + 1;
+            var spell = prices.ResultSpellMonth[t];
+            var spellBegan = scenario.ProgrammeMonthAtStart + (k - spell) + 1;
+            var grantCondition = scenario.ProgrammeEligible && k >= spell && spellBegan <= prices.ResultMonths[t];
 
-            // Money of the month (METHOD.md section 6), signs from the municipality's side.
-            var benefit = prices.Benefit[t];
-            var ydelse = -benefit * onBenefit;
-            var refusionLine = benefit * refunded;
-            var tax = (prices.BenefitTax[t] * onBenefit) + (prices.EarningsTax[t] * selfSupporting);
-            var indsats = -prices.EffortCost[t] * onBenefit;
-            var grund = prices.Grundtilskud[t] * (onBenefit + selfSupporting);
-            var investering = 0.0;
-            if (investmentFuture)
-            {
-                investering = -prices.InvestmentCost[t] * onBenefit;
-                if (t == 0)
-                {
-                    investering -= prices.OneOffCost;
-                }
-            }
-
-            var support = -supportCost * supported;
-            var result = condition ? grantMass * stay * prices.ResultGrant[t] : 0.0;
-            var danish = t == prices.DanishMonth ? prices.DanishGrant * danishPassShare : 0.0;
-
-            // Transitions at the end of the month (METHOD.md section 4).
-            Array.Clear(nb);
-            Array.Clear(nsl);
-            Array.Clear(nsh);
+            double onBenefit = 0, refunded = 0, selfSupporting = 0, supported = 0, completing = 0;
             for (var c = 0; c < Clocks; c++)
             {
-                var next = c < Clocks - 1 ? c + 1 : c;
                 for (var p = 0; p < 2; p++)
                 {
-                    var m = b[(c * 2) + p];
-                    if (m == 0)
+                    onBenefit += b[c, p];
+                    refunded += b[c, p] * prices.Refusion[(t * Clocks) + c];
+                    for (var j = 0; j < Spells; j++)
                     {
-                        continue;
-                    }
-
-                    nb[(next * 2) + p] += m * notH;
-                    nsl[(next * LowSpell * 2) + p] += m * h;
-                }
-            }
-
-            for (var c = 0; c < Clocks; c++)
-            {
-                var row = c * LowSpell * 2;
-                for (var j = 0; j < LowSpell; j++)
-                {
-                    for (var p = 0; p < 2; p++)
-                    {
-                        var m = sl[row + (j * 2) + p];
-                        if (m == 0)
-                        {
-                            continue;
-                        }
-
-                        nb[(c * 2) + p] += m * r;
-                        var kept = m * stay;
-                        var nextP = j == 5 && condition ? 1 : p;
-                        if (j + 1 >= LowSpell)
-                        {
-                            nsh[nextP] += kept; // twelve months in a row: clock reset, j = 12
-                        }
-                        else
-                        {
-                            nsl[row + ((j + 1) * 2) + nextP] += kept;
-                        }
+                        selfSupporting += s[c, j, p];
+                        supported += j < prices.SupportDuration ? s[c, j, p] : 0;
+                        completing += j == spell && p == 0 ? s[c, j, p] : 0;
                     }
                 }
             }
 
-            for (var k = 0; k < HighSpell; k++)
+            var line = lines.AsSpan(k * LineCount, LineCount);
+            line[Ydelse] = -prices.Benefit[t] * onBenefit;
+            line[Refusion] = prices.Benefit[t] * refunded;
+            line[Kommuneskat] = (prices.BenefitTax[t] * onBenefit) + (prices.EarningsTax[t] * selfSupporting);
+            line[Indsats] = -prices.EffortCost[t] * onBenefit;
+            line[Grundtilskud] = scenario.ProgrammeEligible && q <= prices.GrundtilskudMonths[t] ? prices.Grundtilskud[t] * (onBenefit + selfSupporting) : 0;
+            line[Investering] = !investmentFuture ? 0 : (k < scenario.InvestmentDurationMonths ? -prices.InvestmentCost[t] * onBenefit : 0) - (k == 0 ? prices.OneOffCost[t] : 0);
+            line[StoetteIJob] = -prices.SupportCost * supported;
+            line[Resultattilskud] = grantCondition ? completing * (1 - r) * (spellBegan <= prices.ResultHighMonths[t] ? prices.ResultHigh[t] : prices.ResultLow[t]) : 0;
+            line[ResultattilskudDansk] = k == scenario.DanishTestMonth - 1 ? prices.DanishGrant[t] * passShare : 0;
+
+            (b, s) = Transitions(b, s, h, r, grantCondition, spell);
+            var afterMonth = 0.0;
+            foreach (var m in s)
             {
-                var nextK = k < HighSpell - 1 ? k + 1 : k;
-                for (var p = 0; p < 2; p++)
+                afterMonth += m;
+            }
+
+            after[k] = afterMonth;
+            onBenefitAtStart[k] = onBenefit;
+            afterByCalendarMonth[month] = afterMonth;
+            line[Bonus] = prices.BonusPaid[t] ? prices.Bonus[t] * (AfterDecember(afterByCalendarMonth, month.Year - 1) - AfterDecember(afterByCalendarMonth, month.Year - 2)) : 0;
+        }
+
+        return (lines, onBenefitAtStart, after);
+    }
+
+    /// <summary>The self-supporting mass after December of a year, 0 before the cohort's start.</summary>
+    private static double AfterDecember(Dictionary<DateOnly, double> afterByCalendarMonth, int year) =>
+        afterByCalendarMonth.GetValueOrDefault(new DateOnly(year, 12, 1));
+
+    /// <summary>METHOD.md section 4, pushed state by state into new buffers.</summary>
+    private static (double[,] B, double[,,] S) Transitions(double[,] b, double[,,] s, double h, double r, bool grantCondition, int spell)
+    {
+        var nb = new double[Clocks, 2];
+        var ns = new double[Clocks, Spells, 2];
+        for (var c = 0; c < Clocks; c++)
+        {
+            var nextClock = Math.Min(c + 1, Clocks - 1);
+            for (var p = 0; p < 2; p++)
+            {
+                nb[nextClock, p] += b[c, p] * (1 - h);
+                ns[nextClock, 0, p] += b[c, p] * h;
+                for (var j = 0; j < Spells; j++)
                 {
-                    var m = sh[(k * 2) + p];
-                    if (m == 0)
-                    {
-                        continue;
-                    }
-
-                    nb[p] += m * r; // clock 0
-                    nsh[(nextK * 2) + p] += m * stay;
+                    var m = s[c, j, p];
+                    nb[c, p] += m * r; // back to benefit, the clock where it stopped
+                    var nextJ = Math.Min(j + 1, Spells - 1);
+                    var clockAfter = nextJ >= 12 ? 0 : c; // twelve months in a row reset the clock
+                    var nextP = j == spell && grantCondition ? 1 : p;
+                    ns[clockAfter, nextJ, nextP] += m * (1 - r);
                 }
-            }
-
-            (b, nb) = (nb, b);
-            (sl, nsl) = (nsl, sl);
-            (sh, nsh) = (nsh, sh);
-
-            var after = 0.0;
-            for (var i = 0; i < sl.Length; i++)
-            {
-                after += sl[i];
-            }
-
-            for (var i = 0; i < sh.Length; i++)
-            {
-                after += sh[i];
-            }
-
-            var bonus = 0.0;
-            if (prices.December[t])
-            {
-                if (prices.BonusMonth[t])
-                {
-                    bonus = prices.Bonus[t] * (after - previousDecember);
-                }
-
-                previousDecember = after;
-            }
-
-            var monthNet = ydelse + refusionLine + tax + indsats + grund + investering + support + result + danish + bonus;
-            net += monthNet;
-
-            if (keepLines)
-            {
-                var o = t * LineCount;
-                lines[o + Ydelse] = ydelse;
-                lines[o + Refusion] = refusionLine;
-                lines[o + Kommuneskat] = tax;
-                lines[o + Indsats] = indsats;
-                lines[o + Grundtilskud] = grund;
-                lines[o + Investering] = investering;
-                lines[o + StoetteIJob] = support;
-                lines[o + Resultattilskud] = result;
-                lines[o + ResultattilskudDansk] = danish;
-                lines[o + Bonus] = bonus;
-            }
-
-            if (!onBenefitAtStart.IsEmpty)
-            {
-                onBenefitAtStart[t] = onBenefit;
-            }
-
-            if (!selfSupportingAfter.IsEmpty)
-            {
-                selfSupportingAfter[t] = after;
             }
         }
 
-        return net;
+        return (nb, ns);
     }
 }

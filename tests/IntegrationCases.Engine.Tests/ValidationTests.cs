@@ -51,6 +51,13 @@ public sealed class ValidationTests
         new("A negative pinned benefit is rejected", r => r with { Prices = new PriceOverrides { MonthlyBenefit = -1 } }, "prices.monthlyBenefit", "-1"),
         new("An unreachable baseline trajectory is rejected with the reachable range", r => r with { JobLossMonthlyProbability = 0.5, Baseline = new BaselineRequest { SelfSupportShareByYear = [0.9, 0.9, 0.9, 0.9, 0.9] } }, "baseline.selfSupportShareByYear[0]", "kan ikke nås"),
         new("A fall faster than job loss allows is rejected", r => r with { Baseline = new BaselineRequest { SelfSupportShareByYear = [0.5, 0.1, 0.1, 0.1, 0.1] } }, "baseline.selfSupportShareByYear[1]", "mellem"),
+        new("Participants and an intake plan together are rejected on participants", r => r with { Cohorts = [new(TestData.Start2026, 10)] }, "participants", "ikke begge"),
+        new("An intake plan without cohorts is rejected", r => r with { Participants = null, Cohorts = [] }, "cohorts", "1 til 20"),
+        new("An intake plan of 21 cohorts is rejected", r => r with { Participants = null, Cohorts = [.. Enumerable.Range(0, 21).Select(m => new Cohort(TestData.Start2026.AddMonths(m), 1))] }, "cohorts", "21 hold"),
+        new("A cohort that does not start on the first of a month is rejected at its index", r => r with { Participants = null, Cohorts = [new(TestData.Start2026, 1), new(new DateOnly(2026, 3, 15), 1)] }, "cohorts[1].startDate", "2026-03-15"),
+        new("A cohort that starts before the scenario is rejected", r => r with { Participants = null, Cohorts = [new(new DateOnly(2025, 12, 1), 1)] }, "cohorts[0].startDate", "2026-01-01"),
+        new("A cohort that starts after the horizon's last month is rejected", r => r with { Participants = null, Cohorts = [new(new DateOnly(2031, 1, 1), 1)] }, "cohorts[0].startDate", "2030-12-01"),
+        new("A cohort of negative size is rejected at its index", r => r with { Participants = null, Cohorts = [new(TestData.Start2026, 5), new(TestData.Start2026, -2)] }, "cohorts[1].participants", "-2"),
         new("An unreachable investment trajectory is rejected on the extra share", r => r with { Investment = new InvestmentRequest { ExtraSelfSupportShareByYear = [0.05, 0.08, -0.35, 0.07, 0.06] } }, "investment.extraSelfSupportShareByYear[2]", "kan ikke nås"),
     ];
 
@@ -72,12 +79,20 @@ public sealed class ValidationTests
     }
 
     [Fact]
-    public void Without_data_and_without_participants_the_scenario_is_rejected_on_participants()
+    public void Without_data_and_without_participants_or_a_plan_the_scenario_is_rejected_on_participants()
     {
         var outcome = ScenarioEvaluator.Evaluate(Valid() with { Participants = null }, TestData.Context());
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("participants", error.Path);
         Assert.Contains("angiv participants", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cohorts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cohort_in_the_horizon_last_month_is_accepted()
+    {
+        var outcome = ScenarioEvaluator.Evaluate(Valid() with { Participants = null, Cohorts = [new(new DateOnly(2030, 12, 1), 3)] }, TestData.Context());
+        Assert.True(outcome.IsValid, string.Join("; ", outcome.Errors.Select(e => e.Message)));
     }
 
     [Fact]

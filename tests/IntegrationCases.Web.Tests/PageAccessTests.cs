@@ -1,5 +1,5 @@
 using System.Net;
-using IntegrationCases.Pipeline.Web;
+using IntegrationCases.Cli.Serve;
 using IntegrationCases.Web.Tests.Support;
 using Microsoft.AspNetCore.Http;
 

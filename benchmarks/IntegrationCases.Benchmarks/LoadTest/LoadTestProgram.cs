@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using IntegrationCases.Pipeline.Hosting;
+using IntegrationCases.Cli.Serve;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationCases.Benchmarks.LoadTest;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using IntegrationCases.Cli.Output;
+using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Cases;
 
 namespace IntegrationCases.Cli.Commands;
@@ -25,20 +25,20 @@ internal static class CasesCommand
         {
             var options = new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             output.WriteLine(JsonSerializer.Serialize(catalogue.Cases, options));
-            return EvaluateCommand.Ok;
+            return ExitCodes.Ok;
         }
 
         foreach (var c in catalogue.Cases)
         {
             output.WriteLine($"{c.Id}: {c.Name}");
-            output.WriteLine($"  Målgruppe: {c.TargetGroupLabel} ({c.TargetGroup}); deltagerandel {DanishText.Plain(c.ParticipationShare)}");
+            output.WriteLine($"  Målgruppe: {c.TargetGroupLabel} ({c.TargetGroup}); deltagerandel {Danish.Number(c.ParticipationShare)}");
             output.WriteLine($"  {c.Description}");
-            output.WriteLine($"  Ydelse: {c.BenefitType}; husstande: {string.Join(", ", c.HouseholdMix.Select(h => $"{h.Key} {DanishText.Plain(h.Value)}"))}");
+            output.WriteLine($"  Ydelse: {c.BenefitType}; husstande: {string.Join(", ", c.HouseholdMix.Select(h => $"{h.Key} {Danish.Number(h.Value)}"))}");
             output.WriteLine($"  Refusionsur ved start: {c.InitialRefusionClockMonths} mdr.; i programmet: {(c.ProgrammeEligible ? "ja" : "nej")} (programmåned ved start {c.ProgrammeMonthAtStart}); horisont {c.HorizonYears} år");
-            output.WriteLine($"  Selvforsørgende, basis (år 1-10): {string.Join(" ", c.BaselineSelfSupportShareByYear.Select(DanishText.Plain))}");
-            output.WriteLine($"  Ekstra ved investering (år 1-10): {string.Join(" ", c.InvestmentExtraSelfSupportShareByYear.Select(DanishText.Plain))}");
-            output.WriteLine($"  Investering: {DanishText.Plain(c.InvestmentMonthlyCostPerParticipant)} kr./md. i {c.InvestmentDurationMonths} mdr. + {DanishText.Plain(c.InvestmentOneOffCostPerParticipant)} kr. én gang; ordinær indsats {DanishText.Plain(c.BaselineEffortCostPerMonth)} kr./md.");
-            output.WriteLine($"  Løn i job: {DanishText.Plain(c.MonthlyEarnings)} kr./md.; støtte i job {DanishText.Plain(c.InJobSupportMonthlyCost)} kr./md. i {c.InJobSupportDurationMonths} mdr.; jobtab {DanishText.Plain(c.JobLossMonthlyProbability)} pr. md.");
+            output.WriteLine($"  Selvforsørgende, basis (år 1-10): {string.Join(" ", c.BaselineSelfSupportShareByYear.Select(Danish.Number))}");
+            output.WriteLine($"  Ekstra ved investering (år 1-10): {string.Join(" ", c.InvestmentExtraSelfSupportShareByYear.Select(Danish.Number))}");
+            output.WriteLine($"  Investering: {Danish.Number(c.InvestmentMonthlyCostPerParticipant)} kr./md. i {c.InvestmentDurationMonths} mdr. + {Danish.Number(c.InvestmentOneOffCostPerParticipant)} kr. én gang; ordinær indsats {Danish.Number(c.BaselineEffortCostPerMonth)} kr./md.");
+            output.WriteLine($"  Løn i job: {Danish.Number(c.MonthlyEarnings)} kr./md.; støtte i job {Danish.Number(c.InJobSupportMonthlyCost)} kr./md. i {c.InJobSupportDurationMonths} mdr.; jobtab {Danish.Number(c.JobLossMonthlyProbability)} pr. md.");
             foreach (var (field, why) in c.Rationale.OrderBy(r => r.Key, StringComparer.Ordinal))
             {
                 output.WriteLine($"    - {field}: {why}");
@@ -47,6 +47,6 @@ internal static class CasesCommand
             output.WriteLine();
         }
 
-        return EvaluateCommand.Ok;
+        return ExitCodes.Ok;
     }
 }

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using IntegrationCases.Cli.Output;
 using IntegrationCases.Engine.Evaluation;
-using IntegrationCases.Engine.Municipalities;
 using IntegrationCases.Engine.Parameters;
-using IntegrationCases.Pipeline.Mart;
 using IntegrationCases.Pipeline.Recompute;
 using IntegrationCases.Pipeline.Scenarios;
 using IntegrationCases.Pipeline.Storage;
@@ -18,13 +15,10 @@ namespace IntegrationCases.Cli.Commands;
 /// </summary>
 internal static class EvaluateCommand
 {
-    public const int Ok = 0;
-    public const int Rejected = 2;
-
     /// <summary>Scenario files above this size are refused before parsing (a scenario is a few kilobytes).</summary>
     public const long MaxScenarioBytes = 1024 * 1024;
 
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var scenario = new Option<string>("--scenario")
         {
@@ -39,48 +33,28 @@ internal static class EvaluateCommand
         format.AcceptOnlyFromAmong("json", "table");
         var data = new Option<DirectoryInfo?>("--data")
         {
-            Description = "Outputmappen fra genberegningen; findes mart/latest/municipality-facts.json, bruges kommunernes data (antal i målgruppen, kommuneskat).",
+            Description = "Outputmappen fra genberegningen: regn med den udgivne kørsels enhedspriser og kommunedata (antal i målgruppen, kommuneskat), som API'et gør.",
         };
 
         var command = new Command("evaluate", "Beregn ét scenarie (business case) og skriv resultatet.");
         command.Options.Add(scenario);
         command.Options.Add(format);
         command.Options.Add(data);
-        command.SetAction(parseResult =>
-        {
-            var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
-            return Run(
-                parseResult.GetValue(scenario)!,
-                parseResult.GetValue(format)!,
-                parseResult.GetValue(data)?.FullName,
-                output,
-                error,
-                Console.OpenStandardInput,
-                EvaluationContextFactory.NextBudgetYear(TimeProvider.System));
-        });
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            parseResult.GetValue(scenario)!,
+            parseResult.GetValue(format)!,
+            parseResult.GetValue(data)?.FullName,
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            Console.OpenStandardInput,
+            BudgetYear.FirstDay(clock),
+            cancellationToken));
         return command;
     }
 
-    /// <summary>
-    /// The unit prices of the latest run in the output folder (its accepted unit-price inputs over the built-in
-    /// store), exactly as the HTTP API prices; the built-in store when no run has been published there.
-    /// </summary>
-    private static ParameterStore RunPrices(string dataFolder)
-    {
-        var manifestPath = Path.Combine(dataFolder, "mart", MartPaths.Latest, MartPaths.ManifestFile);
-        if (!File.Exists(manifestPath))
-        {
-            return ParameterStore.Default;
-        }
-
-        var manifest = RunManifest.FromJson(File.ReadAllBytes(manifestPath));
-        var storage = PipelineStorage.Create(new StorageOptions { LocalRoot = dataFolder });
-        return RunParameters.LoadAsync(storage, manifest, CancellationToken.None).GetAwaiter().GetResult();
-    }
-
     /// <summary>The command's work, with its I/O passed in (tests call this directly).</summary>
-    public static int Run(string scenarioPath, string format, string? dataFolder, TextWriter output, TextWriter error, Func<Stream> stdin, DateOnly defaultStart)
+    public static async Task<int> RunAsync(
+        string scenarioPath, string format, string? dataFolder, TextWriter output, TextWriter error, Func<Stream> stdin, DateOnly defaultStart, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
@@ -89,31 +63,28 @@ internal static class EvaluateCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            error.WriteLine($"scenario: {ex.Message}");
-            return Rejected;
+            await error.WriteLineAsync($"scenario: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
         }
 
-        IReadOnlyDictionary<string, MunicipalityFacts>? facts = null;
+        PublishedRun? run = null;
         if (dataFolder is not null)
         {
             if (!Directory.Exists(dataFolder))
             {
-                error.WriteLine($"--data: mappen '{dataFolder}' findes ikke.");
-                return Rejected;
+                await error.WriteLineAsync($"--data: mappen '{dataFolder}' findes ikke.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
             }
 
-            var factsPath = Path.Combine(dataFolder, "mart", MartPaths.Latest, MartPaths.MunicipalityFactsFile);
-            if (File.Exists(factsPath))
+            try
             {
-                try
-                {
-                    facts = MunicipalityFactsJson.Parse(File.ReadAllBytes(factsPath));
-                }
-                catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
-                {
-                    error.WriteLine($"--data: {factsPath} kan ikke læses: {ex.Message}");
-                    return Rejected;
-                }
+                // The same reader as the HTTP API: the published run's prices and facts, never its inputs.
+                run = await PublishedRun.ReadLatestAsync(PipelineStorage.Create(new StorageOptions { LocalRoot = dataFolder }), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is PublishedRunException or IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"--data: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
             }
         }
 
@@ -121,26 +92,15 @@ internal static class EvaluateCommand
         if (parsed.Scenario is null)
         {
             WriteErrors(error, parsed.Errors);
-            return Rejected;
+            return ExitCodes.InvalidInput;
         }
 
-        ParameterStore parameters;
-        try
-        {
-            parameters = dataFolder is null ? ParameterStore.Default : RunPrices(dataFolder);
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or InvalidDataException)
-        {
-            error.WriteLine($"--data: kørslens manifest eller enhedspriser kan ikke læses: {ex.Message}");
-            return Rejected;
-        }
-
-        var context = EvaluationContextFactory.Create(parameters, facts) with { DefaultStartDate = defaultStart };
+        var context = EvaluationContextFactory.Create(run?.Parameters ?? ParameterStore.Default, defaultStart, run?.Facts);
         var outcome = ScenarioEvaluator.Evaluate(parsed.Scenario, context);
         if (outcome.Result is null)
         {
             WriteErrors(error, outcome.Errors);
-            return Rejected;
+            return ExitCodes.InvalidInput;
         }
 
         if (format == "table")
@@ -155,7 +115,7 @@ internal static class EvaluateCommand
             output.WriteLine();
         }
 
-        return Ok;
+        return ExitCodes.Ok;
     }
 
     private static byte[] ReadScenario(string path, Func<Stream> stdin)

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using IntegrationCases.Pipeline.Ingestion;
+using IntegrationCases.Cli.Samples;
 
 namespace IntegrationCases.Cli.Commands;
 
@@ -26,7 +26,7 @@ internal static class GenerateSampleInputsCommand
                 await parseResult.InvocationConfiguration.Output.WriteLineAsync(file).ConfigureAwait(false);
             }
 
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

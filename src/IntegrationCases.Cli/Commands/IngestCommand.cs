@@ -10,10 +10,6 @@ namespace IntegrationCases.Cli.Commands;
 /// </summary>
 internal static class IngestCommand
 {
-    public const int Accepted = 0;
-    public const int Rejected = 1;
-    public const int UsageError = 2;
-
     public static Command Create()
     {
         var file = new Option<FileInfo>("--file") { Description = "Filen der skal valideres, fx sample-inputs/dst/INDOPH1/2025-synthetic.csv.", Required = true };
@@ -34,7 +30,7 @@ internal static class IngestCommand
         if (!file.Exists)
         {
             await error.WriteLineAsync($"Filen findes ikke: {file.FullName}").ConfigureAwait(false);
-            return UsageError;
+            return ExitCodes.InvalidInput;
         }
 
         var path = RelativeInputPath(file.FullName);
@@ -50,7 +46,7 @@ internal static class IngestCommand
             await File.WriteAllBytesAsync(report.FullName, IngestionReport.ToJson(outcome), ct).ConfigureAwait(false);
         }
 
-        return outcome.Accepted ? Accepted : Rejected;
+        return outcome.Accepted ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     /// <summary>The path from the last kind folder on (dst/, jobindsats/, …), so that any local folder works as the inputs area.</summary>

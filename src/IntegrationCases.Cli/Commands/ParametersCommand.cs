@@ -2,17 +2,21 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using IntegrationCases.Cli.Output;
+using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Parameters;
 using IntegrationCases.Pipeline.Scenarios;
 
 namespace IntegrationCases.Cli.Commands;
 
-/// <summary><c>parameters [--date YYYY-MM-DD] [--format table|json]</c>: every unit price in force on a date, with its source.</summary>
+/// <summary>
+/// <c>parameters [--date YYYY-MM-DD] [--format table|json]</c>: every unit price in force on a date, with its
+/// source. Without a date: the default start date (the budget year's first day), as the HTTP API does.
+/// </summary>
 internal static class ParametersCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
-        var date = new Option<string?>("--date") { Description = "Datoen (ÅÅÅÅ-MM-DD). Standard: i dag." };
+        var date = new Option<string?>("--date") { Description = "Datoen (ÅÅÅÅ-MM-DD). Standard: budgetårets første dag (1. januar næste år), som scenarier starter på." };
         var format = new Option<string>("--format") { Description = "table eller json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("parameters", "Vis alle enhedspriser og regler, der gælder på en dato, med kilde.");
@@ -23,18 +27,18 @@ internal static class ParametersCommand
             parseResult.GetValue(format)!,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
-            DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().Date)));
+            BudgetYear.FirstDay(clock)));
         return command;
     }
 
-    public static int Run(string? dateText, string format, TextWriter output, TextWriter error, DateOnly today)
+    public static int Run(string? dateText, string format, TextWriter output, TextWriter error, DateOnly defaultDate)
     {
-        var date = today;
+        var date = defaultDate;
         if (dateText is not null
             && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             error.WriteLine($"--date: \"{dateText}\" er ikke en dato på formen ÅÅÅÅ-MM-DD.");
-            return EvaluateCommand.Rejected;
+            return ExitCodes.InvalidInput;
         }
 
         var store = ParameterStore.Default;
@@ -48,23 +52,24 @@ internal static class ParametersCommand
             }
 
             output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-            return EvaluateCommand.Ok;
+            return ExitCodes.Ok;
         }
 
-        output.WriteLine($"Enhedspriser og regler i kraft {DanishText.Date(date)} (parametersæt {store.ContentHash[..12]}). * = skøn.");
+        var which = dateText is null ? " (budgetårets første dag; vælg en anden dato med --date)" : string.Empty;
+        output.WriteLine($"Enhedspriser og regler i kraft {Danish.Date(date)}{which} (parametersæt {store.ContentHash[..12]}). * = skøn.");
         output.WriteLine();
         var table = new TextTable("Parameter", "Værdi", "Enhed", "Gælder fra", "Kilde") { LeftAligned = [0, 2, 4] };
         foreach (var v in values)
         {
-            table.Row(v.Id, DanishText.Plain(v.Value) + (v.IsEstimate ? " *" : string.Empty), v.Unit, DanishText.Date(v.ValidFrom), v.Source);
+            table.Row(v.Id, Danish.Number(v.Value) + (v.IsEstimate ? " *" : string.Empty), v.Unit, Danish.Date(v.ValidFrom), v.Source);
         }
 
         table.WriteTo(output);
         if (values.Count == 0)
         {
-            output.WriteLine($"Ingen parametre er i kraft {DanishText.Date(date)}; lageret begynder senere.");
+            output.WriteLine($"Ingen parametre er i kraft {Danish.Date(date)}; lageret begynder senere.");
         }
 
-        return EvaluateCommand.Ok;
+        return ExitCodes.Ok;
     }
 }

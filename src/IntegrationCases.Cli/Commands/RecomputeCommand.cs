@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Pipeline.Mart;
 using IntegrationCases.Pipeline.Recompute;
 using IntegrationCases.Pipeline.Resilience;
@@ -18,13 +19,7 @@ namespace IntegrationCases.Cli.Commands;
 /// </summary>
 internal static class RecomputeCommand
 {
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int UsageError = 2;
-
-    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
-
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var inputs = new Option<DirectoryInfo>("--inputs") { Description = "Mappen med input (dst/, jobindsats/, target-groups/, unit-prices/, assumptions/), fx sample-inputs.", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Uddatamappen: den lokale lagerrod med inputs/, curated/, rejected/, mart/ og extracts/.", Required = true };
@@ -39,17 +34,17 @@ internal static class RecomputeCommand
 
         command.SetAction((parseResult, ct) => RunAsync(
             parseResult.GetValue(inputs)!, parseResult.GetValue(output)!, parseResult.GetValue(sql), parseResult.GetValue(startDate),
-            parseResult.GetValue(force), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, ct));
+            parseResult.GetValue(force), clock, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, ct));
         return command;
     }
 
     public static async Task<int> RunAsync(
-        DirectoryInfo inputs, DirectoryInfo output, string? sql, string? startDate, bool force, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+        DirectoryInfo inputs, DirectoryInfo output, string? sql, string? startDate, bool force, TimeProvider clock, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         if (!inputs.Exists)
         {
             await stderr.WriteLineAsync($"Inputmappen findes ikke: {inputs.FullName}").ConfigureAwait(false);
-            return UsageError;
+            return ExitCodes.InvalidInput;
         }
 
         DateOnly? start = null;
@@ -58,7 +53,7 @@ internal static class RecomputeCommand
             if (!DateOnly.TryParseExact(startDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed.Day != 1)
             {
                 await stderr.WriteLineAsync($"--start-date '{startDate}' skal være den første dag i en måned, skrevet yyyy-MM-dd.").ConfigureAwait(false);
-                return UsageError;
+                return ExitCodes.InvalidInput;
             }
 
             start = parsed;
@@ -66,7 +61,7 @@ internal static class RecomputeCommand
 
         var storage = new LocalFolderStorage(new StorageOptions { LocalRoot = output.FullName }, PipelineResilience.Storage(new ResilienceOptions()));
         var loader = string.IsNullOrWhiteSpace(sql) ? null : new MartSqlLoader(sql, PipelineResilience.Sql(new ResilienceOptions()));
-        var run = new RecomputeRun(storage, TimeProvider.System, sql: loader);
+        var run = new RecomputeRun(storage, clock, sql: loader);
         var options = new RecomputeRunOptions { StartDate = start, Force = force };
         RecomputeSummary summary;
         try
@@ -76,17 +71,17 @@ internal static class RecomputeCommand
                 ? await RunWithProgressBarAsync(run, options, ct).ConfigureAwait(false)
                 : await run.RunAsync(options, StageLines(stdout), ct).ConfigureAwait(false);
             await stdout.WriteAsync(Describe(summary, mirrored, output.FullName)).ConfigureAwait(false);
-            return Ok;
+            return ExitCodes.Ok;
         }
         catch (OperationCanceledException)
         {
             await stderr.WriteLineAsync("Genberegningen blev afbrudt; den forrige datamart er urørt.").ConfigureAwait(false);
-            return Failed;
+            return ExitCodes.Failed;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await stderr.WriteLineAsync($"Genberegningen mislykkedes; den forrige datamart er urørt. Årsag: {e.Message}").ConfigureAwait(false);
-            return Failed;
+            return ExitCodes.Failed;
         }
     }
 
@@ -143,7 +138,7 @@ internal static class RecomputeCommand
 
                 if (p.Done >= p.Total && finished.Add(p.Stage))
                 {
-                    stdout.WriteLine($"{p.Stage}: færdig ({p.Total}) på {(clock.Elapsed - started).TotalSeconds.ToString("N1", Danish)} s");
+                    stdout.WriteLine($"{p.Stage}: færdig ({p.Total}) på {Danish.Grouped((clock.Elapsed - started).TotalSeconds, 1)} s");
                 }
             }
         });
@@ -206,14 +201,14 @@ internal static class RecomputeCommand
                 text.AppendLine($"  {group.Key}: ikke beregnet for {group.Count()} kommune(r), fx {group.First().MunicipalityCode}: {Cut(group.First().Reason, 160)}");
             }
 
-            text.AppendLine($"Landstal for standardcases ({standard} cases): {s.Totals.Participants.ToString("N1", Danish)} deltagere (fuldtid), " +
-                $"investering {s.Totals.InvestmentTotal.ToString("N2", Danish)} kr., nettoeffekt {s.Totals.NetEffectTotal.ToString("N2", Danish)} kr.");
-            text.AppendLine($"Datamart: {Path.Combine(outputRoot, "mart", MartPaths.Latest)} ({s.RowCounts.GetValueOrDefault(MartSchema.FactCashflow.Name).ToString("N0", Danish)} rækker i fact_cashflow); " +
+            text.AppendLine($"Landstal for standardcases ({standard} cases): {Danish.Grouped(s.Totals.Participants, 1)} deltagere (fuldtid), " +
+                $"investering {Danish.Kroner(s.Totals.InvestmentTotal)} kr., nettoeffekt {Danish.Kroner(s.Totals.NetEffectTotal)} kr.");
+            text.AppendLine($"Datamart: {Path.Combine(outputRoot, "mart", MartPaths.Latest)} ({Danish.Grouped(s.RowCounts.GetValueOrDefault(MartSchema.FactCashflow.Name), 0)} rækker i fact_cashflow); " +
                 $"udtræk: {Path.Combine(outputRoot, "extracts")}/<kommunekode>/business-cases.xlsx og .csv");
             text.AppendLine(s.SqlLoaded ? "SQL: indlæst i skema mart." : "SQL: ikke valgt (brug --sql for at indlæse i Azure SQL).");
         }
 
-        text.AppendLine($"Tid: {s.Duration.TotalSeconds.ToString("N1", Danish)} s.");
+        text.AppendLine($"Tid: {Danish.Grouped(s.Duration.TotalSeconds, 1)} s.");
         return text.ToString();
     }
 

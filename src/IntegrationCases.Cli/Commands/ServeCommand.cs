@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Security.Cryptography;
-using IntegrationCases.Pipeline.Hosting;
+using IntegrationCases.Cli.Serve;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -17,7 +17,7 @@ internal static class ServeCommand
     /// <summary>The environment variable that gives the key when --key is not used.</summary>
     public const string KeyVariable = "INTEGRATION_CASES_API_KEY";
 
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var root = new Option<DirectoryInfo>("--root")
         {
@@ -50,14 +50,14 @@ internal static class ServeCommand
             if (!IPAddress.TryParse(hostValue, out _) && hostValue != "localhost")
             {
                 await Console.Error.WriteLineAsync($"--host skal være en IP-adresse, fx 127.0.0.1; '{hostValue}' er ikke.");
-                return 2;
+                return ExitCodes.InvalidInput;
             }
 
             var portValue = parseResult.GetValue(port);
             if (portValue is < 0 or > 65535)
             {
                 await Console.Error.WriteLineAsync($"--port skal være mellem 0 og 65535; {portValue} er ikke.");
-                return 2;
+                return ExitCodes.InvalidInput;
             }
 
             var keyValue = parseResult.GetValue(key) ?? Environment.GetEnvironmentVariable(KeyVariable);
@@ -68,7 +68,7 @@ internal static class ServeCommand
             }
 
             var rootValue = parseResult.GetValue(root)!;
-            await using var app = LocalApiServer.Build(new LocalApiServerSettings(rootValue.FullName, keyValue!, hostValue, portValue));
+            await using var app = LocalApiServer.Build(new LocalApiServerSettings(rootValue.FullName, keyValue!, hostValue, portValue) { Clock = clock });
             await app.StartAsync(cancellationToken);
             var uri = LocalApiServer.ListeningUri(app);
             Console.WriteLine($"API'et kører på {uri}api/ over {rootValue.FullName}");
@@ -85,7 +85,7 @@ internal static class ServeCommand
 
             // Ctrl+C or SIGTERM stops the host's lifetime (or cancels the command's token); either ends the wait.
             await app.WaitForShutdownAsync(cancellationToken);
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using IntegrationCases.Engine.Cases;
+using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Results;
 
 namespace IntegrationCases.Cli.Output;
@@ -9,39 +10,39 @@ internal static class ResultTableWriter
     public static void Write(TextWriter writer, ScenarioResult result, CaseDefinition? definition, string? municipalityName)
     {
         writer.WriteLine($"Business case {result.CaseId}{(definition is null ? string.Empty : " - " + definition.Name)}");
-        writer.WriteLine($"Kommune {result.MunicipalityCode}{(municipalityName is null ? string.Empty : " " + municipalityName)} · start {DanishText.Date(result.StartDate)} · {result.HorizonYears} år · beløb i kr. (kommunens side: indtægt +, udgift -)");
+        writer.WriteLine($"Kommune {result.MunicipalityCode}{(municipalityName is null ? string.Empty : " " + municipalityName)} · start {Danish.Date(result.StartDate)} · {result.HorizonYears} år · beløb i kr. (kommunens side: indtægt +, udgift -)");
         writer.WriteLine();
 
         var headers = new List<string> { "Forskel (investering - basis)" };
         headers.AddRange(result.Years.Select(y => $"År {y.Year} ({y.FirstMonth})"));
         var difference = new TextTable([.. headers]);
-        foreach (var code in LineCodes.AllWithNet)
+        foreach (var line in LineCatalogue.AllWithNet)
         {
-            difference.Row([LineLabels.For(code), .. result.Years.Select(y => DanishText.Kroner(y.Difference[code]))]);
+            difference.Row([line.Label, .. result.Years.Select(y => Danish.Kroner(y.Difference[line.Code]))]);
         }
 
-        difference.Row(["Akkumuleret netto", .. result.Years.Select(y => DanishText.Kroner(y.CumulativeNetDifference))]);
-        difference.Row(["Selvforsørgende ved årets udgang, basis", .. result.Years.Select(y => DanishText.Number(y.SelfSupportingAtYearEnd.Baseline, 1))]);
-        difference.Row(["Selvforsørgende ved årets udgang, investering", .. result.Years.Select(y => DanishText.Number(y.SelfSupportingAtYearEnd.Investment, 1))]);
+        difference.Row(["Akkumuleret netto", .. result.Years.Select(y => Danish.Kroner(y.CumulativeNetDifference))]);
+        difference.Row(["Selvforsørgende ved årets udgang, basis", .. result.Years.Select(y => Danish.Grouped(y.SelfSupportingAtYearEnd.Baseline, 1))]);
+        difference.Row(["Selvforsørgende ved årets udgang, investering", .. result.Years.Select(y => Danish.Grouped(y.SelfSupportingAtYearEnd.Investment, 1))]);
         difference.WriteTo(writer);
         writer.WriteLine();
 
         var net = new TextTable([.. headers.Skip(1).Prepend("Netto pr. forløb")]);
-        net.Row(["Basisforløb", .. result.Years.Select(y => DanishText.Kroner(y.Baseline.Net))]);
-        net.Row(["Investeringsforløb", .. result.Years.Select(y => DanishText.Kroner(y.Investment.Net))]);
+        net.Row(["Basisforløb", .. result.Years.Select(y => Danish.Kroner(y.Baseline.Net))]);
+        net.Row(["Investeringsforløb", .. result.Years.Select(y => Danish.Kroner(y.Investment.Net))]);
         net.WriteTo(writer);
         writer.WriteLine();
 
         var k = result.Kpis;
         var kpis = new TextTable("Nøgletal", "Værdi");
-        kpis.Row("Investering i alt", DanishText.Kroner(k.InvestmentTotal));
-        kpis.Row("Nettoeffekt i alt", DanishText.Kroner(k.NetEffectTotal));
-        kpis.Row("Nutidsværdi", DanishText.Kroner(k.Npv));
-        kpis.Row("Gevinst pr. investeret krone", k.ReturnPerKrone is { } rpk ? DanishText.Number(rpk, 2) : "-");
+        kpis.Row("Investering i alt", Danish.Kroner(k.InvestmentTotal));
+        kpis.Row("Nettoeffekt i alt", Danish.Kroner(k.NetEffectTotal));
+        kpis.Row("Nutidsværdi", Danish.Kroner(k.Npv));
+        kpis.Row("Gevinst pr. investeret krone", k.ReturnPerKrone is { } rpk ? Danish.Grouped(rpk, 2) : "-");
         kpis.Row("Tilbagebetalt fra måned", k.PaybackMonth is { } pb ? pb.ToString(System.Globalization.CultureInfo.InvariantCulture) : "ikke inden for horisonten");
-        kpis.Row("Break-even-effektmultiplikator", k.BreakEvenEffectMultiplier is { } be ? DanishText.Number(be, 4) : "-");
-        kpis.Row("Ekstra selvforsørgende pr. år (personer)", string.Join(" / ", k.ExtraSelfSupportingByYear.Select(p => DanishText.Number(p, 1))));
-        kpis.Row("Sparede ydelsesmåneder (personmåneder)", DanishText.Number(k.BenefitMonthsSaved, 1));
+        kpis.Row("Break-even-effektmultiplikator", k.BreakEvenEffectMultiplier is { } be ? Danish.Grouped(be, 4) : "-");
+        kpis.Row("Ekstra selvforsørgende pr. år (personer)", string.Join(" / ", k.ExtraSelfSupportingByYear.Select(p => Danish.Grouped(p, 1))));
+        kpis.Row("Sparede ydelsesmåneder (personmåneder)", Danish.Grouped(k.BenefitMonthsSaved, 1));
         kpis.WriteTo(writer);
         writer.WriteLine();
         writer.WriteLine("Bemærk: Kun kommunens direkte budgeteffekter. Udligning og generelle tilskud (bloktilskud) er ikke medregnet.");

@@ -14,9 +14,8 @@ public sealed record EvaluationContext(
     IReadOnlyDictionary<string, MunicipalityFacts> Municipalities)
 {
     /// <summary>
-    /// The start date of a scenario that gives none: hosts set 1 January of the next calendar year from their
-    /// TimeProvider (the engine has no clock). When null, the engine uses 1 January of the year after the
-    /// latest dated value in the parameter store.
+    /// The start date of a scenario that gives none (METHOD.md section 2): 1 January of the next year in Danish
+    /// time, which only a host can know (the engine has no clock). Required, so that no host can forget it.
     /// </summary>
-    public DateOnly? DefaultStartDate { get; init; }
+    public required DateOnly DefaultStartDate { get; init; }
 }

@@ -1,4 +1,3 @@
-using IntegrationCases.Engine.Results;
 using IntegrationCases.Engine.Scenarios;
 using IntegrationCases.Engine.Simulation;
 
@@ -6,21 +5,27 @@ namespace IntegrationCases.Engine.Evaluation;
 
 /// <summary>
 /// The engine's one entry point: validate a scenario (METHOD.md section 9), fill its defaults from the case,
-/// the municipality's facts and the parameter store, run both futures and compute the KPIs. Pure and
-/// thread-safe.
+/// the municipality's facts and the parameter store, run both futures of its intake plan and compute the
+/// KPIs. Pure and thread-safe.
 /// </summary>
 public static class ScenarioEvaluator
 {
     public static EvaluationOutcome Evaluate(ScenarioRequest request, EvaluationContext context)
     {
         var prepared = Prepare(request, context);
-        if (prepared.Errors.Count > 0)
-        {
-            return EvaluationOutcome.Rejected(prepared.Errors);
-        }
+        return prepared.Errors.Count > 0
+            ? EvaluationOutcome.Rejected(prepared.Errors)
+            : EvaluationOutcome.Success(ResultBuilder.Build(prepared));
+    }
 
-        var result = ResultBuilder.Build(prepared.Scenario!, prepared.Prices!, prepared.BaseHazards!, prepared.InvestHazards!, prepared.Lineage!);
-        return EvaluationOutcome.Success(result);
+    /// <summary>
+    /// The lean evaluation for many draws (the uncertainty module): the unrounded net effect total and NPV and
+    /// whether the investment pays back within the horizon, or null with the errors of a rejected scenario.
+    /// </summary>
+    internal static (LeanResult? Result, IReadOnlyList<ValidationError> Errors) EvaluateLean(ScenarioRequest request, EvaluationContext context)
+    {
+        var prepared = Prepare(request, context);
+        return prepared.Errors.Count > 0 ? (null, prepared.Errors) : (LeanResult.Of(prepared), []);
     }
 
     /// <summary>The monthly money lines of both futures in DKK (index t × 10 + line), for tests of the yearly sums.</summary>
@@ -32,28 +37,18 @@ public static class ScenarioEvaluator
             return null;
         }
 
-        var scenario = prepared.Scenario!;
-        var simulation = new CohortSimulation();
-        var baseLines = new double[scenario.Months * CohortSimulation.LineCount];
-        var investLines = new double[scenario.Months * CohortSimulation.LineCount];
-        simulation.Run(prepared.Prices!, prepared.BaseHazards!, false, scenario.DanishTestBaselinePassShare, baseLines, default, default);
-        simulation.Run(prepared.Prices!, prepared.InvestHazards!, true, scenario.DanishTestInvestmentPassShare, investLines, default, default);
-        for (var i = 0; i < baseLines.Length; i++)
-        {
-            baseLines[i] *= scenario.Participants;
-            investLines[i] *= scenario.Participants;
-        }
-
-        return (baseLines, investLines);
+        var plan = new PlanSimulation(prepared.Scenario!, prepared.Prices!);
+        return (FutureRun.Of(plan, Future.Baseline, prepared.BaseHazards!).Lines, FutureRun.Of(plan, Future.Investment, prepared.InvestHazards!).Lines);
     }
 
+    /// <summary>A validated scenario with its price table and both futures' hazards, or the errors.</summary>
     internal sealed record Prepared(
         IReadOnlyList<ValidationError> Errors,
         ResolvedScenario? Scenario = null,
         PriceTable? Prices = null,
         double[]? BaseHazards = null,
         double[]? InvestHazards = null,
-        IReadOnlyList<ParameterUse>? Lineage = null);
+        IReadOnlyList<Results.ParameterUse>? Lineage = null);
 
     internal static Prepared Prepare(ScenarioRequest request, EvaluationContext context)
     {
@@ -75,26 +70,17 @@ public static class ScenarioEvaluator
         var horizon = scenario.HorizonYears;
         var baseHazards = new double[horizon];
         var investHazards = new double[horizon];
-        var calibrationErrors = new List<ValidationError>();
-        var baseFit = HazardCalibration.Calibrate(scenario.BaselineShares, default, 0, scenario.JobLossMonthlyProbability, baseHazards);
+        var r = scenario.JobLossMonthlyProbability;
+        var baseFit = HazardCalibration.Calibrate(scenario.BaselineShares, default, 0, r, baseHazards);
         if (!baseFit.Ok)
         {
-            calibrationErrors.Add(Unreachable("baseline.selfSupportShareByYear", baseFit, scenario.JobLossMonthlyProbability,
-                "Basisforløbets andel selvforsørgende"));
-        }
-        else
-        {
-            var investFit = HazardCalibration.Calibrate(scenario.BaselineShares, scenario.ExtraShares, 1, scenario.JobLossMonthlyProbability, investHazards);
-            if (!investFit.Ok)
-            {
-                calibrationErrors.Add(Unreachable("investment.extraSelfSupportShareByYear", investFit, scenario.JobLossMonthlyProbability,
-                    "Investeringsforløbets andel selvforsørgende (basis plus ekstra)"));
-            }
+            return new Prepared([Unreachable("baseline.selfSupportShareByYear", baseFit, r, "Basisforløbets andel selvforsørgende")]);
         }
 
-        return calibrationErrors.Count > 0
-            ? new Prepared(calibrationErrors)
-            : new Prepared([], scenario, prices, baseHazards, investHazards, lineage);
+        var investFit = HazardCalibration.Calibrate(scenario.BaselineShares, scenario.ExtraShares, 1, r, investHazards);
+        return investFit.Ok
+            ? new Prepared([], scenario, prices, baseHazards, investHazards, lineage)
+            : new Prepared([Unreachable("investment.extraSelfSupportShareByYear", investFit, r, "Investeringsforløbets andel selvforsørgende (basis plus ekstra)")]);
     }
 
     private static ValidationError Unreachable(string path, HazardCalibration.Result fit, double jobLoss, string what)

@@ -1,6 +1,6 @@
 namespace IntegrationCases.Engine.Results;
 
-/// <summary>The snake_case money line codes of METHOD.md section 6, in report order.</summary>
+/// <summary>The snake_case money line codes of METHOD.md section 6; labels and order are in <see cref="LineCatalogue"/>.</summary>
 public static class LineCodes
 {
     public const string Ydelse = "ydelse";
@@ -15,13 +15,9 @@ public static class LineCodes
     public const string Bonus = "bonus";
     public const string Net = "net";
 
-    /// <summary>The ten money lines (without 'net'), in the order they are reported.</summary>
-    public static readonly IReadOnlyList<string> MoneyLines =
-    [
-        Ydelse, Refusion, Kommuneskat, Indsats, Grundtilskud, Investering,
-        StoetteIJob, Resultattilskud, ResultattilskudDansk, Bonus,
-    ];
+    /// <summary>The ten money line codes (without 'net'), in report order.</summary>
+    public static readonly IReadOnlyList<string> MoneyLines = [.. LineCatalogue.All.Select(l => l.Code)];
 
-    /// <summary>The money lines followed by 'net'.</summary>
-    public static readonly IReadOnlyList<string> AllWithNet = [.. MoneyLines, Net];
+    /// <summary>The money line codes followed by 'net'.</summary>
+    public static readonly IReadOnlyList<string> AllWithNet = [.. LineCatalogue.AllWithNet.Select(l => l.Code)];
 }

@@ -1,3 +1,5 @@
+using IntegrationCases.Engine.Scenarios;
+
 namespace IntegrationCases.Engine.Results;
 
 /// <summary>The result of one scenario (API.md 'Result'). Money is rounded to øre (METHOD.md 6.7).</summary>
@@ -9,7 +11,14 @@ public sealed record ScenarioResult(
     string Currency,
     IReadOnlyList<YearResult> Years,
     Kpis Kpis,
-    IReadOnlyList<ParameterUse> ParametersUsed);
+    IReadOnlyList<ParameterUse> ParametersUsed)
+{
+    /// <summary>
+    /// The resolved intake plan, sorted by start (METHOD.md section 3a): one cohort on the start date for a
+    /// scenario that gives <c>participants</c>. The engine always sets it.
+    /// </summary>
+    public IReadOnlyList<Cohort> Cohorts { get; init; } = [];
+}
 
 /// <summary>One reported year (year 1 = the first 12 months from the start date).</summary>
 public sealed record YearResult(

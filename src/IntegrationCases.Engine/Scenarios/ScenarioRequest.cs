@@ -13,6 +13,10 @@ public sealed record ScenarioRequest
     public int? HorizonYears { get; init; }
     public double? DiscountRate { get; init; }
     public double? Participants { get; init; }
+
+    /// <summary>An intake plan instead of <see cref="Participants"/>: 1 to 20 cohorts (METHOD.md section 3a).</summary>
+    public IReadOnlyList<Cohort>? Cohorts { get; init; }
+
     public TargetGroupRequest? TargetGroup { get; init; }
     public double? JobLossMonthlyProbability { get; init; }
     public double? MonthlyEarnings { get; init; }

@@ -6,6 +6,7 @@ namespace IntegrationCases.Engine.Simulation;
 /// The break-even effect multiplier of METHOD.md section 7: the λ in [0, λmax] at which the investment future
 /// with targets E_y + λ ΔE_y gives a net effect of 0, by bisection to 1e-6 on unrounded net effects. Only the
 /// investment future is re-run and only its net total is kept (no monthly lines), which keeps it lean.
+/// <see cref="LambdaMax(ResolvedScenario)"/> is the internal entry point for λmax of a resolved scenario.
 /// </summary>
 internal static class BreakEven
 {
@@ -16,46 +17,56 @@ internal static class BreakEven
     /// <summary>How closely λmax is located when reachability, not [0, 1], bounds it.</summary>
     private const double FeasibilityPrecision = 1e-9;
 
-
-    public static double? Multiplier(ResolvedScenario scenario, PriceTable prices, double baseNet, CohortSimulation simulation)
+    /// <summary>
+    /// λ for a prepared plan: <paramref name="baseNet"/> is the baseline's unrounded net total in DKK. Every
+    /// cohort's investment future is scaled at once (METHOD.md section 3a).
+    /// </summary>
+    public static double? Multiplier(ResolvedScenario scenario, PlanSimulation plan, double baseNet)
     {
-        var extra = scenario.ExtraShares;
-        var targets = scenario.BaselineShares;
-        var any = false;
-        foreach (var d in extra)
-        {
-            any |= d != 0;
-        }
-
-        if (!any)
+        if (!HasEffect(scenario.ExtraShares))
         {
             return null;
         }
 
         var hazards = new double[scenario.HorizonYears];
-        var r = scenario.JobLossMonthlyProbability;
-        var lambdaMax = LambdaMax(targets, extra, r, hazards);
-
         double NetEffect(double lambda)
         {
-            var fit = HazardCalibration.Calibrate(targets, extra, lambda, r, hazards);
-            if (!fit.Ok)
-            {
-                return double.NaN;
-            }
-
-            return simulation.Run(prices, hazards, true, scenario.DanishTestInvestmentPassShare, default, default, default) - baseNet;
+            var fit = HazardCalibration.Calibrate(scenario.BaselineShares, scenario.ExtraShares, lambda, scenario.JobLossMonthlyProbability, hazards);
+            return fit.Ok ? plan.Net(Future.Investment, hazards) - baseNet : double.NaN;
         }
 
+        return Bisect(NetEffect, LambdaMax(scenario));
+    }
+
+    /// <summary>λmax for a resolved scenario (its full arrays E_y and ΔE_y; the uncertainty module uses it too).</summary>
+    internal static double LambdaMax(ResolvedScenario scenario) =>
+        LambdaMax(scenario.BaselineShares, scenario.ExtraShares, scenario.JobLossMonthlyProbability, new double[scenario.HorizonYears]);
+
+    private static bool HasEffect(double[] extra)
+    {
+        foreach (var d in extra)
+        {
+            if (d != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Bisection on [0, λmax] to <see cref="Precision"/>; an exact 0 at an end returns that end.</summary>
+    private static double? Bisect(Func<double, double> netEffect, double lambdaMax)
+    {
         var low = 0.0;
-        var fLow = NetEffect(low);
+        var fLow = netEffect(low);
         if (fLow == 0)
         {
             return low;
         }
 
         var high = lambdaMax;
-        var fHigh = NetEffect(high);
+        var fHigh = netEffect(high);
         if (fHigh == 0)
         {
             return high;
@@ -69,7 +80,7 @@ internal static class BreakEven
         while (high - low > Precision)
         {
             var mid = 0.5 * (low + high);
-            var fMid = NetEffect(mid);
+            var fMid = netEffect(mid);
             if (fMid == 0)
             {
                 return mid;

@@ -95,7 +95,7 @@ internal static class HazardCalibration
     {
         var slope = 0.0;
         var keep = 1 - jobLoss - hazard;
-        for (var k = 0; k < 12; k++)
+        for (var k = 0; k < Calendar.MonthsPerYear; k++)
         {
             slope = (slope * keep) + (1 - share);
             share = (share * (1 - jobLoss)) + ((1 - share) * hazard);
@@ -107,7 +107,7 @@ internal static class HazardCalibration
     /// <summary>s_{k+1} = s_k (1 − r) + (1 − s_k) h, twelve times.</summary>
     public static double ShareAfterYear(double share, double hazard, double jobLoss)
     {
-        for (var k = 0; k < 12; k++)
+        for (var k = 0; k < Calendar.MonthsPerYear; k++)
         {
             share = (share * (1 - jobLoss)) + ((1 - share) * hazard);
         }

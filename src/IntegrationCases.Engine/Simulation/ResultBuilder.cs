@@ -1,176 +1,105 @@
 using System.Globalization;
 using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Results;
+using IntegrationCases.Engine.Scenarios;
 
 namespace IntegrationCases.Engine.Simulation;
 
 /// <summary>
-/// Runs both futures and turns the monthly money into the reported result (METHOD.md sections 6.7 and 7):
-/// yearly totals, differences and KPIs rounded once to øre from unrounded values.
+/// Runs both futures of a prepared scenario and turns their monthly money into the reported result (METHOD.md
+/// sections 6.7 and 7): yearly totals, differences and KPIs rounded once to øre from unrounded values.
 /// </summary>
 internal static class ResultBuilder
 {
-    private const int Lines = CohortSimulation.LineCount;
+    private const int Lines = LineCatalogue.Count;
 
-    public static ScenarioResult Build(
-        ResolvedScenario scenario,
-        PriceTable prices,
-        double[] baseHazards,
-        double[] investHazards,
-        IReadOnlyList<ParameterUse> lineage)
+    public static ScenarioResult Build(ScenarioEvaluator.Prepared prepared)
     {
-        var months = scenario.Months;
-        var horizon = scenario.HorizonYears;
-        var n = scenario.Participants;
-        var simulation = new CohortSimulation();
-
-        var baseLines = new double[months * Lines];
-        var investLines = new double[months * Lines];
-        var baseOnBenefit = new double[months];
-        var investOnBenefit = new double[months];
-        var baseSelf = new double[months];
-        var investSelf = new double[months];
-
-        var baseNet = simulation.Run(prices, baseHazards, false, scenario.DanishTestBaselinePassShare, baseLines, baseOnBenefit, baseSelf);
-        simulation.Run(prices, investHazards, true, scenario.DanishTestInvestmentPassShare, investLines, investOnBenefit, investSelf);
-
-        // Yearly totals in DKK, unrounded.
-        var baseYear = new double[horizon * Lines];
-        var investYear = new double[horizon * Lines];
-        var investmentTotal = 0.0;
-        for (var t = 0; t < months; t++)
-        {
-            var y = t / 12;
-            for (var l = 0; l < Lines; l++)
-            {
-                baseYear[(y * Lines) + l] += baseLines[(t * Lines) + l] * n;
-                investYear[(y * Lines) + l] += investLines[(t * Lines) + l] * n;
-            }
-
-            investmentTotal -= investLines[(t * Lines) + CohortSimulation.Investering] * n;
-        }
-
-        var years = new List<YearResult>(horizon);
-        var netDifferenceByYear = new double[horizon];
-        var cumulative = 0.0;
-        var extraSelf = new double[horizon];
-        for (var y = 0; y < horizon; y++)
-        {
-            var baseBlock = Block(baseYear, y, out var baseNetYear);
-            var investBlock = Block(investYear, y, out var investNetYear);
-            var diff = new double[Lines];
-            for (var l = 0; l < Lines; l++)
-            {
-                diff[l] = investYear[(y * Lines) + l] - baseYear[(y * Lines) + l];
-            }
-
-            var netDiff = investNetYear - baseNetYear;
-            netDifferenceByYear[y] = netDiff;
-            cumulative += netDiff;
-            var lastMonth = (12 * (y + 1)) - 1;
-            extraSelf[y] = (investSelf[lastMonth] - baseSelf[lastMonth]) * n;
-            years.Add(new YearResult(
-                y + 1,
-                scenario.StartDate.AddMonths(12 * y).ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                baseBlock,
-                investBlock,
-                ToAmounts(diff, netDiff),
-                Money.RoundToOere(cumulative),
-                new SelfSupportingAtYearEnd(baseSelf[lastMonth] * n, investSelf[lastMonth] * n)));
-        }
-
-        var netEffect = 0.0;
-        var npv = 0.0;
-        for (var y = 0; y < horizon; y++)
-        {
-            netEffect += netDifferenceByYear[y];
-            npv += netDifferenceByYear[y] * Math.Pow(1 + scenario.DiscountRate, -y);
-        }
-
-        var investmentRounded = Money.RoundToOere(investmentTotal);
-        double? returnPerKrone = investmentRounded == 0m ? null : (netEffect + investmentTotal) / investmentTotal;
-
-        var benefitMonthsSaved = 0.0;
-        for (var t = 0; t < months; t++)
-        {
-            benefitMonthsSaved += (baseOnBenefit[t] - investOnBenefit[t]) * n;
-        }
-
-        var kpis = new Kpis(
-            investmentRounded,
-            Money.RoundToOere(netEffect),
-            Money.RoundToOere(npv),
-            returnPerKrone,
-            PaybackMonth(baseLines, investLines, months, n),
-            investmentRounded == 0m ? null : BreakEven.Multiplier(scenario, prices, baseNet, simulation),
-            extraSelf,
-            benefitMonthsSaved);
-
+        var scenario = prepared.Scenario!;
+        var plan = new PlanSimulation(scenario, prepared.Prices!);
+        var baseline = FutureRun.Of(plan, Future.Baseline, prepared.BaseHazards!);
+        var investment = FutureRun.Of(plan, Future.Investment, prepared.InvestHazards!);
+        var baseYearly = Totals.ByYear(baseline.Lines, scenario.HorizonYears);
+        var investYearly = Totals.ByYear(investment.Lines, scenario.HorizonYears);
+        var netDifference = Totals.NetDifferenceByYear(baseYearly, investYearly, scenario.HorizonYears);
+        var years = Years(scenario, baseline, investment, baseYearly, investYearly, netDifference);
+        var kpis = Kpis(prepared, plan, baseline, investment, netDifference);
         return new ScenarioResult(
             scenario.MunicipalityCode,
             scenario.CaseId,
             scenario.StartDate,
-            horizon,
+            scenario.HorizonYears,
             "DKK",
             years,
             kpis,
-            lineage);
+            prepared.Lineage!)
+        {
+            Cohorts = [.. scenario.Cohorts.Select(c => new Cohort(c.StartDate, c.Participants))],
+        };
     }
 
-    /// <summary>The first month from which the rounded cumulative monthly difference stays ≥ 0.00 to the end.</summary>
-    private static int? PaybackMonth(double[] baseLines, double[] investLines, int months, double n)
+    private static List<YearResult> Years(
+        ResolvedScenario scenario, FutureRun baseline, FutureRun investment, double[] baseYearly, double[] investYearly, double[] netDifference)
     {
-        var cumulative = new double[months];
-        var running = 0.0;
-        for (var t = 0; t < months; t++)
+        var years = new List<YearResult>(scenario.HorizonYears);
+        var cumulative = 0.0;
+        var difference = new double[Lines];
+        for (var y = 0; y < scenario.HorizonYears; y++)
         {
-            var monthDiff = 0.0;
             for (var l = 0; l < Lines; l++)
             {
-                monthDiff += (investLines[(t * Lines) + l] * n) - (baseLines[(t * Lines) + l] * n);
+                difference[l] = investYearly[(y * Lines) + l] - baseYearly[(y * Lines) + l];
             }
 
-            running += monthDiff;
-            cumulative[t] = running;
+            cumulative += netDifference[y];
+            var lastMonth = (Calendar.MonthsPerYear * (y + 1)) - 1;
+            years.Add(new YearResult(
+                y + 1,
+                scenario.StartDate.AddMonths(Calendar.MonthsPerYear * y).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                Amounts(baseYearly.AsSpan(y * Lines, Lines), Totals.Net(baseYearly, y)),
+                Amounts(investYearly.AsSpan(y * Lines, Lines), Totals.Net(investYearly, y)),
+                Amounts(difference, netDifference[y]),
+                Money.RoundToOere(cumulative),
+                new SelfSupportingAtYearEnd(baseline.SelfSupportingAfter[lastMonth], investment.SelfSupportingAfter[lastMonth])));
         }
 
-        int? payback = null;
-        for (var t = months - 1; t >= 0; t--)
-        {
-            if (Money.RoundToOere(cumulative[t]) < 0m)
-            {
-                break;
-            }
-
-            payback = t + 1;
-        }
-
-        return payback;
+        return years;
     }
 
-    private static LineAmounts Block(double[] yearly, int y, out double net)
+    private static Kpis Kpis(ScenarioEvaluator.Prepared prepared, PlanSimulation plan, FutureRun baseline, FutureRun investment, double[] netDifference)
     {
-        var values = new double[Lines];
-        net = 0;
-        for (var l = 0; l < Lines; l++)
+        var scenario = prepared.Scenario!;
+        var (netEffect, npv) = Totals.NetEffectAndNpv(netDifference, scenario.DiscountRate);
+        var investmentTotal = Totals.InvestmentTotal(investment.Lines);
+        var investmentRounded = Money.RoundToOere(investmentTotal);
+        var extraSelfSupporting = new double[scenario.HorizonYears];
+        for (var y = 0; y < scenario.HorizonYears; y++)
         {
-            values[l] = yearly[(y * Lines) + l];
-            net += values[l];
+            var lastMonth = (Calendar.MonthsPerYear * (y + 1)) - 1;
+            extraSelfSupporting[y] = investment.SelfSupportingAfter[lastMonth] - baseline.SelfSupportingAfter[lastMonth];
         }
 
-        return ToAmounts(values, net);
+        return new Kpis(
+            investmentRounded,
+            Money.RoundToOere(netEffect),
+            Money.RoundToOere(npv),
+            investmentRounded == 0m ? null : (netEffect + investmentTotal) / investmentTotal,
+            Totals.PaybackMonth(baseline.Lines, investment.Lines),
+            investmentRounded == 0m ? null : BreakEven.Multiplier(scenario, plan, baseline.Net),
+            extraSelfSupporting,
+            Totals.BenefitMonthsSaved(baseline, investment));
     }
 
-    private static LineAmounts ToAmounts(double[] v, double net) => new(
-        Money.RoundToOere(v[CohortSimulation.Ydelse]),
-        Money.RoundToOere(v[CohortSimulation.Refusion]),
-        Money.RoundToOere(v[CohortSimulation.Kommuneskat]),
-        Money.RoundToOere(v[CohortSimulation.Indsats]),
-        Money.RoundToOere(v[CohortSimulation.Grundtilskud]),
-        Money.RoundToOere(v[CohortSimulation.Investering]),
-        Money.RoundToOere(v[CohortSimulation.StoetteIJob]),
-        Money.RoundToOere(v[CohortSimulation.Resultattilskud]),
-        Money.RoundToOere(v[CohortSimulation.ResultattilskudDansk]),
-        Money.RoundToOere(v[CohortSimulation.Bonus]),
+    private static LineAmounts Amounts(ReadOnlySpan<double> v, double net) => new(
+        Money.RoundToOere(v[LineCatalogue.Ydelse]),
+        Money.RoundToOere(v[LineCatalogue.Refusion]),
+        Money.RoundToOere(v[LineCatalogue.Kommuneskat]),
+        Money.RoundToOere(v[LineCatalogue.Indsats]),
+        Money.RoundToOere(v[LineCatalogue.Grundtilskud]),
+        Money.RoundToOere(v[LineCatalogue.Investering]),
+        Money.RoundToOere(v[LineCatalogue.StoetteIJob]),
+        Money.RoundToOere(v[LineCatalogue.Resultattilskud]),
+        Money.RoundToOere(v[LineCatalogue.ResultattilskudDansk]),
+        Money.RoundToOere(v[LineCatalogue.Bonus]),
         Money.RoundToOere(net));
 }

@@ -1,4 +1,4 @@
-using IntegrationCases.Pipeline.Hosting;
+using IntegrationCases.Functions.Ingestion;
 using Microsoft.Azure.Functions.Worker;
 
 namespace IntegrationCases.Functions.Triggers;

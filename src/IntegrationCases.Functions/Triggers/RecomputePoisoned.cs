@@ -1,5 +1,5 @@
 using Azure.Storage.Queues.Models;
-using IntegrationCases.Pipeline.Hosting;
+using IntegrationCases.Functions.Recompute;
 using Microsoft.Azure.Functions.Worker;
 
 namespace IntegrationCases.Functions.Triggers;

@@ -23,5 +23,5 @@ public sealed class CalculationToolFunctions
         string file) =>
         CalculationToolPage.TryGetAsset(file, out var asset)
             ? new WebAssetResult(asset)
-            : Problems.NotFound($"Filen '{file}' findes ikke i beregningsværktøjet.");
+            : Problems.UnknownPageFile(file);
 }

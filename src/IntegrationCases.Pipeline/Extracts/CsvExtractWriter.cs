@@ -1,4 +1,5 @@
 using System.Text;
+using IntegrationCases.Engine.Evaluation;
 using nietras.SeparatedValues;
 
 namespace IntegrationCases.Pipeline.Extracts;
@@ -26,8 +27,8 @@ public static class CsvExtractWriter
                 string[] values =
                 [
                     extract.Municipality.Code, extract.Municipality.Name, r.ScenarioId, r.ScenarioName, r.CaseId, r.CaseName,
-                    DanishFormat.Integer(r.Year), DanishFormat.Date(r.FirstMonth), r.LineCode, r.LineLabel,
-                    DanishFormat.Money(r.Baseline), DanishFormat.Money(r.Investment), DanishFormat.Money(r.Difference),
+                    Danish.Number(r.Year), Danish.Date(r.FirstMonth), r.LineCode, r.LineLabel,
+                    Danish.Money(r.Baseline), Danish.Money(r.Investment), Danish.Money(r.Difference),
                 ];
                 for (var i = 0; i < Header.Count; i++)
                 {

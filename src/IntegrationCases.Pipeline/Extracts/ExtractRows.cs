@@ -12,8 +12,6 @@ public sealed record ExtractCashflowRow(
 /// <summary>Flattens a municipality's results into the rows of its extract: per scenario, case, year the ten lines and the net.</summary>
 public static class ExtractRows
 {
-    public const string NetLabel = "Netto (i alt)";
-
     public static IReadOnlyList<ExtractCashflowRow> Cashflow(MunicipalityExtract extract)
     {
         var scenarios = extract.Scenarios.ToDictionary(s => s.ScenarioId, StringComparer.Ordinal);
@@ -25,13 +23,13 @@ public static class ExtractRows
             foreach (var y in c.Result.Years)
             {
                 var firstMonth = DateOnly.ParseExact(y.FirstMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                foreach (var line in LineItemCatalogue.All)
+                foreach (var line in LineCatalogue.All)
                 {
                     rows.Add(new(c.ScenarioId, scenarioName, c.Result.CaseId, caseName, y.Year, firstMonth, line.Code, line.Label,
                         y.Baseline[line.Code], y.Investment[line.Code], y.Difference[line.Code]));
                 }
 
-                rows.Add(new(c.ScenarioId, scenarioName, c.Result.CaseId, caseName, y.Year, firstMonth, LineCodes.Net, NetLabel,
+                rows.Add(new(c.ScenarioId, scenarioName, c.Result.CaseId, caseName, y.Year, firstMonth, LineCatalogue.Net.Code, LineCatalogue.Net.Label,
                     y.Baseline.Net, y.Investment.Net, y.Difference.Net));
             }
         }

@@ -1,5 +1,7 @@
 using ClosedXML.Excel;
 using IntegrationCases.Engine;
+using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Engine.Results;
 using IntegrationCases.Pipeline.Mart;
 
 namespace IntegrationCases.Pipeline.Extracts;
@@ -38,7 +40,7 @@ public static class XlsxExtractWriter
                      ("Kommune", $"{e.Municipality.Name} ({e.Municipality.Code})"),
                      ("Region", e.Municipality.RegionName),
                      ("Kørsel", e.RunId),
-                     ("Startdato for forløbene", DanishFormat.Date(e.StartDate)),
+                     ("Startdato for forløbene", Danish.Date(e.StartDate)),
                      ("Parametersæt (hash)", e.ParameterSet),
                      ("Beregningsversion", $"{e.EngineVersion} (metode {EngineInfo.MethodVersion})"),
                      ("Fortegn", "Fra kommunens side: indtægt positiv, udgift negativ."),
@@ -89,7 +91,7 @@ public static class XlsxExtractWriter
     /// </summary>
     private static void Cashflow(IXLWorksheet sheet, MunicipalityExtract e)
     {
-        var lineOrder = LineItemCatalogue.All.Select((l, i) => (l.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        var lineOrder = LineCatalogue.All.Select((l, i) => (l.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         var rows = ExtractRows.Cashflow(e)
             .GroupBy(r => (r.ScenarioId, r.CaseId))
             .SelectMany(g => g.OrderBy(r => lineOrder.GetValueOrDefault(r.LineCode, int.MaxValue)).ThenBy(r => r.Year))
@@ -172,7 +174,7 @@ public static class XlsxExtractWriter
         foreach (var p in used)
         {
             sheet.Cell(row, 1).SetValue(p.Id);
-            sheet.Cell(row, 2).SetValue(DanishFormat.Date(p.ValidFrom));
+            sheet.Cell(row, 2).SetValue(Danish.Date(p.ValidFrom));
             Number(sheet.Cell(row, 3), p.Value, "#,##0.######");
             sheet.Cell(row, 4).SetValue(p.Source);
             row++;

@@ -11,10 +11,10 @@ namespace IntegrationCases.Pipeline.Hosting;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="StorageOptions"/> (section <c>Storage</c>), <see cref="ApiOptions"/> (<c>Api</c>),
-    /// <see cref="ResilienceOptions"/> (<c>Resilience</c>) and <see cref="SqlOptions"/> (<c>Sql</c>),
-    /// validates both when the host starts (a bad setting stops the start, naming the setting), and registers
-    /// the storage, the API's data source and its handlers as singletons.
+    /// Binds <see cref="StorageOptions"/> (section <c>Storage</c>), <see cref="ApiOptions"/> (<c>Api</c>) and
+    /// <see cref="ResilienceOptions"/> (<c>Resilience</c>), validates them when the host starts (a bad setting
+    /// stops the start, naming the setting), and registers the storage, the API's data source and its handlers
+    /// as singletons.
     /// </summary>
     public static IServiceCollection AddIntegrationCasesPipeline(this IServiceCollection services)
     {
@@ -34,7 +34,6 @@ public static class PipelineServiceCollectionExtensions
             .BindConfiguration(ResilienceOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<SqlOptions>().BindConfiguration(SqlOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => PipelineStorage.Create(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,

@@ -1,7 +1,5 @@
 using IntegrationCases.Engine.Evaluation;
-using IntegrationCases.Engine.Municipalities;
 using IntegrationCases.Engine.Parameters;
-using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Mart;
 using IntegrationCases.Pipeline.Municipalities;
 using IntegrationCases.Pipeline.Recompute;
@@ -20,7 +18,6 @@ namespace IntegrationCases.Pipeline.Http;
 /// </summary>
 public sealed class ApiDataSource(PipelineStorage storage, IOptions<ApiOptions> options, TimeProvider clock, ILogger<ApiDataSource> logger)
 {
-    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile Snapshot? _snapshot;
 
@@ -89,15 +86,14 @@ public sealed class ApiDataSource(PipelineStorage storage, IOptions<ApiOptions> 
             cancellationToken);
 
     /// <summary>
-    /// The context of the latest published run: its municipality facts, and the parameter store with the
-    /// run's accepted unit-price inputs applied in the run's order (so an evaluation prices as the run did).
-    /// Before the first run: the built-in parameters and no facts.
+    /// The context of the latest published run (<see cref="PublishedRun"/>: its effective unit prices and its
+    /// municipality facts, never the inputs), with the default start date of the host's clock. Before the first
+    /// run: the built-in parameters and no facts.
     /// </summary>
     private async Task<Snapshot> LoadAsync(Snapshot? current, CancellationToken cancellationToken)
     {
-        var manifestBytes = await storage.TryReadAsync(StorageArea.Mart, $"{MartPaths.Latest}/{MartPaths.ManifestFile}", cancellationToken);
-        var manifest = manifestBytes is null ? null : RunManifest.FromJson(manifestBytes);
-        var defaultStart = NextBudgetYear();
+        var manifest = await PublishedRun.LatestManifestAsync(storage, cancellationToken);
+        var defaultStart = BudgetYear.FirstDay(clock);
         if (current is not null && current.RunId == manifest?.RunId)
         {
             return current with
@@ -107,27 +103,12 @@ public sealed class ApiDataSource(PipelineStorage storage, IOptions<ApiOptions> 
             };
         }
 
-        IReadOnlyDictionary<string, MunicipalityFacts>? facts = null;
-        var parameters = ParameterStore.Default;
-        if (manifest is not null)
-        {
-            var factsBytes = await storage.TryReadAsync(StorageArea.Mart, $"{MartPaths.Latest}/{MartPaths.MunicipalityFactsFile}", cancellationToken);
-            facts = factsBytes is null ? null : MunicipalityFactsJson.Parse(factsBytes);
-            parameters = await RunParameters.LoadAsync(storage, manifest, cancellationToken);
-
-            if (parameters.ContentHash != manifest.ParameterSet)
-            {
-                ApiLog.ParameterSetDiffers(logger, manifest.RunId, manifest.ParameterSet, parameters.ContentHash);
-            }
-        }
-
-        var context = EvaluationContextFactory.Create(parameters, facts) with { DefaultStartDate = defaultStart };
-        ApiLog.ContextLoaded(logger, manifest?.RunId ?? "(none)", parameters.ContentHash, facts?.Count ?? 0, storage.Location);
+        var run = manifest is null ? null : await PublishedRun.ReadAsync(storage, manifest, cancellationToken);
+        var parameters = run?.Parameters ?? ParameterStore.Default;
+        var context = EvaluationContextFactory.Create(parameters, defaultStart, run?.Facts);
+        ApiLog.ContextLoaded(logger, manifest?.RunId ?? "(none)", parameters.ContentHash, run?.Facts.Count ?? 0, storage.Location);
         return new Snapshot(context, manifest?.RunId, clock.GetUtcNow());
     }
-
-    /// <summary>A scenario without a start date starts on 1 January of the next year in Denmark (the budget year being planned).</summary>
-    private DateOnly NextBudgetYear() => new(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Copenhagen).Year + 1, 1, 1);
 
     private sealed record Snapshot(EvaluationContext Context, string? RunId, DateTimeOffset LoadedUtc);
 }

@@ -19,9 +19,8 @@ namespace IntegrationCases.Pipeline.Http;
 /// request, calls the pipeline or the engine, and answers with JSON, a file or an RFC 9457 problem. Keys are the
 /// host's business (the Functions host, or <see cref="FunctionKeyMiddleware"/> for <c>serve</c>).
 /// </summary>
-public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options, TimeProvider clock, ILogger<ApiHandlers> logger)
+public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options, ILogger<ApiHandlers> logger)
 {
-    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
     private readonly ApiOptions _options = options.Value;
     private readonly ResultCache _cache = new(options.Value.ResultCacheEntries);
 
@@ -139,19 +138,23 @@ public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions>
             : new StreamFileResult(new MemoryStream(content, writable: false), contentType, $"business-cases-{municipality.Code}.{format}");
     }
 
-    /// <summary><c>GET /api/parameters?date=2026-01-01</c>: every unit price and rule in force on the date (default: today in Denmark).</summary>
+    /// <summary>
+    /// <c>GET /api/parameters?date=2026-01-01</c>: every unit price and rule of the latest run in force on the date;
+    /// without a date, on the default start date (the first day of the budget year), which the answer names.
+    /// </summary>
     public async Task<IResult> ParametersAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        DateOnly date;
+        DateOnly? date = null;
         var dates = request.Query["date"];
-        if (dates.Count == 0)
+        if (dates.Count > 0)
         {
-            date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Copenhagen).DateTime);
-        }
-        else if (dates.Count > 1 || !DateOnly.TryParseExact(dates[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            return Problems.InvalidDate(string.Join(',', dates.ToArray()));
+            if (dates.Count > 1 || !DateOnly.TryParseExact(dates[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var given))
+            {
+                return Problems.InvalidDate(string.Join(',', dates.ToArray()));
+            }
+
+            date = given;
         }
 
         var unknown = request.Query.Keys.Where(k => k is not ("date" or "code")).Order(StringComparer.Ordinal).ToList();
@@ -161,8 +164,7 @@ public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions>
         }
 
         var context = await data.EvaluationContextAsync(cancellationToken);
-        var store = context.Parameters;
-        return Json(w => ParameterListJson.Write(w, store, date));
+        return Json(w => ParameterListJson.Write(w, context.Parameters, date ?? context.DefaultStartDate));
     }
 
     /// <summary><c>GET /api/health</c>: no key needed; says the process is up and which engine it runs.</summary>

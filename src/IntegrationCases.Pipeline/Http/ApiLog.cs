@@ -20,9 +20,6 @@ internal static partial class ApiLog
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Evaluation context loaded for run {RunId}: parameter set {ParameterSet}, {FactsCount} municipalities with facts, from {Source}")]
     public static partial void ContextLoaded(ILogger logger, string runId, string parameterSet, int factsCount, string source);
 
-    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Run {RunId} used parameter set {RunParameterSet}, but the unit-price inputs now give {ApiParameterSet}; a new run will follow")]
-    public static partial void ParameterSetDiffers(ILogger logger, string runId, string runParameterSet, string apiParameterSet);
-
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Evaluation context could not be reloaded; the previous one stays in use")]
     public static partial void ContextReloadFailed(ILogger logger, Exception exception);
 }

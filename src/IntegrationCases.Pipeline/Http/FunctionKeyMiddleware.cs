@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using IntegrationCases.Pipeline.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -8,11 +7,11 @@ namespace IntegrationCases.Pipeline.Http;
 
 /// <summary>
 /// The local server's stand-in for the Functions host's function keys: every request but <c>/api/health</c> and
-/// the calculation tool's page and files must carry the key in header <c>x-functions-key</c> or query parameter
-/// <c>code</c>, or the page's session cookie (<see cref="LocalPageSession"/>), else 401 with a problem document.
-/// In Azure the host enforces <c>AuthorizationLevel.Function</c> itself and this is not used.
+/// those the host admits without a key (<see cref="KeylessAccess"/>: the calculation tool's page, its files and
+/// its session cookie) must carry the key in header <c>x-functions-key</c> or query parameter <c>code</c>, else 401
+/// with a problem document. In Azure the host enforces <c>AuthorizationLevel.Function</c> itself and this is not used.
 /// </summary>
-public sealed class FunctionKeyMiddleware(RequestDelegate next, string key, LocalPageSession pageSession, ILogger<FunctionKeyMiddleware> logger)
+public sealed class FunctionKeyMiddleware(RequestDelegate next, string key, KeylessAccess keyless, ILogger<FunctionKeyMiddleware> logger)
 {
     public const string HeaderName = "x-functions-key";
     public const string QueryName = "code";
@@ -23,9 +22,8 @@ public sealed class FunctionKeyMiddleware(RequestDelegate next, string key, Loca
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Request.Path.Equals(ApiRoutes.Prefix + "/" + ApiRoutes.Health, StringComparison.OrdinalIgnoreCase)
-            || CalculationToolEndpoints.IsPagePath(context.Request.Path)
             || Matches(context.Request)
-            || pageSession.Accepts(context))
+            || keyless(context))
         {
             await next(context);
             return;

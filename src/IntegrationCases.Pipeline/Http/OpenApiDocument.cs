@@ -278,7 +278,7 @@ public static class OpenApiDocument
         },
         "/api/parameters": {
           "get": {
-            "summary": "Every unit price and rule in force on a date (default: today in Denmark).",
+            "summary": "Every unit price and rule of the latest run in force on a date (default: the first day of the budget year, 1 January of the next year in Denmark; the answer's 'date' names the day used).",
             "parameters": [ { "name": "date", "in": "query", "required": false, "schema": { "type": "string", "format": "date" } } ],
             "responses": { "200": { "description": "The parameters with value, unit and source.", "content": { "application/json": { "schema": { "type": "object" } } } }, "400": { "$ref": "#/components/responses/Problem" }, "401": { "$ref": "#/components/responses/Problem" } }
           }

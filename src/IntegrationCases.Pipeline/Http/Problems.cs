@@ -53,6 +53,10 @@ public static class Problems
     public static ProblemResult UnknownRoute(string path) =>
         NotFound($"Adressen '{Shorten(path)}' findes ikke i API'et. Se /api/openapi.json for de gyldige adresser.");
 
+    /// <summary>A file under the calculation tool's <c>/assets/</c> that it does not have (both hosts say the same).</summary>
+    public static ProblemResult UnknownPageFile(string file) =>
+        NotFound($"Filen '{Shorten(file)}' findes ikke i beregningsværktøjet.");
+
     public static ProblemResult NoResultsYet(string what) =>
         NotFound($"{what} findes ikke endnu: der er ikke kørt en genberegning, der har skrevet den.");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using IntegrationCases.Engine.Evaluation;
 
 namespace IntegrationCases.Pipeline.Ingestion;
 
@@ -44,36 +45,35 @@ public static class IngestionReport
 
     public static string ToText(IngestionOutcome outcome, int maxIssues = DefaultMaxIssues)
     {
-        var da = CultureInfo.GetCultureInfo("da-DK");
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Fil: {outcome.Path} (type {outcome.Kind})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Indholdshash (SHA-256): {outcome.ContentHash}");
         if (outcome.Accepted)
         {
-            sb.AppendLine(da, $"Resultat: GODKENDT. {Describe(outcome.Curated!, da)}; {outcome.WarningCount:N0} advarsler.");
+            sb.AppendLine($"Resultat: GODKENDT. {Describe(outcome.Curated!)}; {Count(outcome.WarningCount)} advarsler.");
         }
         else
         {
-            sb.AppendLine(da, $"Resultat: AFVIST. {outcome.ErrorCount:N0} fejl og {outcome.WarningCount:N0} advarsler. Intet fra filen er brugt; filen er gemt uændret.");
+            sb.AppendLine($"Resultat: AFVIST. {Count(outcome.ErrorCount)} fejl og {Count(outcome.WarningCount)} advarsler. Intet fra filen er brugt; filen er gemt uændret.");
         }
 
-        AppendIssues(sb, "Fejl", outcome.Errors, outcome.ErrorCount, maxIssues, da);
-        AppendIssues(sb, "Advarsler", outcome.Warnings, outcome.WarningCount, maxIssues, da);
+        AppendIssues(sb, "Fejl", outcome.Errors, outcome.ErrorCount, maxIssues);
+        AppendIssues(sb, "Advarsler", outcome.Warnings, outcome.WarningCount, maxIssues);
         return sb.ToString();
     }
 
-    private static string Describe(CuratedData c, CultureInfo da)
+    private static string Describe(CuratedData c)
     {
         var parts = new List<string>();
-        if (c.TargetGroupCounts.Count > 0) parts.Add(string.Format(da, "{0:N0} målgrupperækker", c.TargetGroupCounts.Count));
-        if (c.Population.Count > 0) parts.Add(string.Format(da, "{0:N0} befolkningstal", c.Population.Count));
-        if (c.TaxRates.Count > 0) parts.Add(string.Format(da, "{0:N0} skatteprocenter", c.TaxRates.Count));
-        if (c.Assumptions.Count > 0) parts.Add(string.Format(da, "{0:N0} kommunale antagelser", c.Assumptions.Count));
+        if (c.TargetGroupCounts.Count > 0) parts.Add($"{Count(c.TargetGroupCounts.Count)} målgrupperækker");
+        if (c.Population.Count > 0) parts.Add($"{Count(c.Population.Count)} befolkningstal");
+        if (c.TaxRates.Count > 0) parts.Add($"{Count(c.TaxRates.Count)} skatteprocenter");
+        if (c.Assumptions.Count > 0) parts.Add($"{Count(c.Assumptions.Count)} kommunale antagelser");
         if (c.UnitPriceOverrides is not null) parts.Add("enhedspriser");
         return parts.Count == 0 ? "Ingen rækker" : string.Join(", ", parts);
     }
 
-    private static void AppendIssues(StringBuilder sb, string title, IReadOnlyList<IngestionIssue> issues, long total, int max, CultureInfo da)
+    private static void AppendIssues(StringBuilder sb, string title, IReadOnlyList<IngestionIssue> issues, long total, int max)
     {
         if (total == 0)
         {
@@ -82,12 +82,14 @@ public static class IngestionReport
 
         var shown = Math.Min(issues.Count, max);
         sb.AppendLine();
-        sb.AppendLine(shown < total ? string.Format(da, "{0} (de første {1:N0} af {2:N0}):", title, shown, total) : $"{title}:");
+        sb.AppendLine(shown < total ? $"{title} (de første {Count(shown)} af {Count(total)}):" : $"{title}:");
         foreach (var issue in issues.Take(shown))
         {
             sb.Append("  ").AppendLine(Line(issue));
         }
     }
+
+    private static string Count(long count) => Danish.Grouped(count, 0);
 
     /// <summary>'række 5, kolonne INDHOLD, værdi "12.5": message'.</summary>
     public static string Line(IngestionIssue issue)

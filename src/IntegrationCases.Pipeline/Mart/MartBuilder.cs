@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using IntegrationCases.Engine.Cases;
 using IntegrationCases.Engine.Parameters;
+using IntegrationCases.Engine.Results;
 using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Municipalities;
 
@@ -32,7 +33,7 @@ public static class MartBuilder
             {
                 c.Id, Cut(c.Name, 128), Cut(c.TargetGroupLabel, 256), Cut(c.Description, 4000),
             })),
-            Table(MartSchema.DimLineItem, LineItemCatalogue.All.Select(l => new object?[] { l.Code, l.Label, l.Category, l.Actor, l.SortOrder })),
+            Table(MartSchema.DimLineItem, LineCatalogue.All.Select(l => new object?[] { l.Code, l.Label, l.Category, l.Actor, l.SortOrder })),
             Table(MartSchema.DimScenario, scenarios.Select(s => new object?[] { s.ScenarioId, Cut(s.Name, 128), s.Kind, Cut(s.Description, 4000) })),
             Table(MartSchema.DimParameter, ParameterRows(run.RunId, parameters)),
             Table(MartSchema.FactCashflow, cases.SelectMany(c => CashflowRows(run.RunId, c))),
@@ -80,7 +81,7 @@ public static class MartBuilder
         foreach (var year in r.Years)
         {
             var firstMonth = DateOnly.ParseExact(year.FirstMonth + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            foreach (var line in LineItemCatalogue.All)
+            foreach (var line in LineCatalogue.All)
             {
                 yield return
                 [

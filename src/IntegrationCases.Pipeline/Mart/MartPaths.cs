@@ -9,6 +9,12 @@ public static class MartPaths
     public const string Latest = "latest";
     public const string ManifestFile = "manifest.json";
     public const string MunicipalityFactsFile = "municipality-facts.json";
+
+    /// <summary>The run's effective unit prices in the parameter-store format (docs/mart.md).</summary>
+    public const string UnitPricesFile = "unit-prices.json";
+
+    /// <summary>The layout of a run folder; part of the inputs hash, so a new layout republishes unchanged inputs.</summary>
+    public const int LayoutVersion = 2;
     public const string ExtractXlsxFile = "business-cases.xlsx";
     public const string ExtractCsvFile = "business-cases.csv";
 

@@ -2,12 +2,14 @@ using IntegrationCases.Engine.Results;
 
 namespace IntegrationCases.Pipeline.Mart;
 
-/// <summary>A scenario of the mart (dim_scenario): kind is standard, municipal or sensitivity.</summary>
+/// <summary>
+/// A scenario of the mart (dim_scenario): kind is standard or municipal, the two kinds a run writes
+/// (the schema keeps 'sensitivity' reserved, docs/mart.md).
+/// </summary>
 public sealed record ScenarioDefinition(string ScenarioId, string Name, string Kind, string Description)
 {
     public const string Standard = "standard";
     public const string Municipal = "municipal";
-    public const string Sensitivity = "sensitivity";
 }
 
 /// <summary>One evaluated case of a scenario, with the participants the engine used.</summary>

@@ -58,14 +58,19 @@ public sealed class RecomputeRun
         options ??= new RecomputeRunOptions();
         var stopwatch = Stopwatch.StartNew();
         var started = _clock.GetUtcNow();
-        var startDate = options.StartDate ?? new DateOnly(started.UtcDateTime.Year + 1, 1, 1);
+        var startDate = options.StartDate ?? BudgetYear.FirstDay(_clock);
         var publisher = new MartPublisher(_storage, options.WriteParallelism);
 
         // Read.
         var inputs = await ReadInputsAsync(progress, cancellationToken).ConfigureAwait(false);
         var accepted = inputs.Where(i => i.Accepted && i.Curated is not null).ToList();
-        var parameters = accepted.Select(i => i.Curated!.UnitPriceOverrides).OfType<ParameterStore>()
+        var effective = accepted.Select(i => i.Curated!.UnitPriceOverrides).OfType<ParameterStore>()
             .Aggregate(_parameters ?? ParameterStore.Default, (store, overrides) => store.WithOverrides(overrides));
+
+        // The run prices with the store read back from the bytes it publishes, so that every reader of the run
+        // (docs/api.md) prices exactly as the run did, and the parameter set is the hash of what was published.
+        var unitPrices = UnitPricesJson.Serialize(effective);
+        var parameters = UnitPricesJson.Parse(unitPrices);
         var manifestInputs = inputs.Select(i => new ManifestInput(i.Path, i.Kind, i.ContentHash, i.Size, i.Accepted)).ToList();
         var inputsHash = InputsHash(manifestInputs, parameters.ContentHash, startDate);
         var runId = inputsHash[..16];
@@ -85,7 +90,7 @@ public sealed class RecomputeRun
         var catalogue = CaseCatalogue.Standard;
         var factsBuild = MunicipalityFactsBuilder.Build(accepted.Select(i => i.Curated!), catalogue, Register);
         var facts = factsBuild.Facts;
-        var context = EvaluationContextFactory.Create(parameters, facts, Register, catalogue);
+        var context = EvaluationContextFactory.Create(parameters, startDate, facts, Register, catalogue);
         var assumptions = accepted.SelectMany(i => i.Curated!.Assumptions).ToList();
         var evaluation = CaseEvaluation.Evaluate(
             context, startDate, assumptions,
@@ -98,7 +103,7 @@ public sealed class RecomputeRun
             Register, catalogue, evaluation.Scenarios, evaluation.Cases, factsBuild.TargetGroupRows, parameters);
         progress?.Report(new RecomputeProgress("Skriver Parquet og udtræk", 0, 1));
         var files = await RunFiles.RenderAsync(
-            new RunFiles.Input(mart, Register, catalogue, facts, evaluation, startDate, parameters.ContentHash, EngineInfo.EngineVersion),
+            new RunFiles.Input(mart, Register, catalogue, facts, evaluation, startDate, parameters.ContentHash, EngineInfo.EngineVersion, unitPrices),
             cancellationToken).ConfigureAwait(false);
         var manifest = new RunManifest(
             runId, inputsHash, started, finished, EngineInfo.EngineVersion, EngineInfo.MethodVersion, parameters.ContentHash, startDate,
@@ -141,9 +146,9 @@ public sealed class RecomputeRun
     }
 
     /// <summary>
-    /// The hash of everything that can change a result: each accepted input (path and content hash), the
-    /// effective parameter set, the engine version and the start date. Rejected inputs do not count: a file
-    /// that is refused leaves the mart as it was.
+    /// The hash of everything that can change a result or the files of a run: each accepted input (path and
+    /// content hash), the effective parameter set, the engine version, the start date and the layout of a run
+    /// folder. Rejected inputs do not count: a file that is refused leaves the mart as it was.
     /// </summary>
     public static string InputsHash(IEnumerable<ManifestInput> inputs, string parameterSet, DateOnly startDate)
     {
@@ -155,7 +160,8 @@ public sealed class RecomputeRun
 
         text.Append("parameters\t").Append(parameterSet).Append('\n')
             .Append("engine\t").Append(EngineInfo.EngineVersion).Append('\t').Append(EngineInfo.MethodVersion).Append('\n')
-            .Append("start\t").Append(startDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            .Append("start\t").Append(startDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n')
+            .Append("layout\t").Append(MartPaths.LayoutVersion).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
@@ -170,6 +176,7 @@ public sealed class RecomputeRun
     {
         var items = await _storage.ListAsync(StorageArea.Inputs, null, cancellationToken).ConfigureAwait(false);
         var results = new IngestedInput[items.Count];
+        var kept = new IngestedFileWriter(_storage);
         var done = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, async (i, ct) =>
         {
@@ -179,35 +186,17 @@ public sealed class RecomputeRun
             if (!outcome.Accepted)
             {
                 RecomputeRunLog.InputRejected(_logger, item.Path, outcome.ErrorCount);
-                await KeepRejectedAsync(item.Path, content, outcome, ct).ConfigureAwait(false);
             }
-            else if (outcome.Curated is { } curated)
+
+            using (var raw = new MemoryStream(content, writable: false))
             {
-                await KeepCuratedAsync(item.Path, curated, ct).ConfigureAwait(false);
+                await kept.KeepAsync(outcome, raw, ct).ConfigureAwait(false);
             }
 
             results[i] = new IngestedInput(item.Path, outcome.Kind, outcome.ContentHash, content.Length, outcome.Accepted, outcome.ErrorCount, outcome.Errors, outcome.Curated);
             progress?.Report(new RecomputeProgress("Indlæser input", Interlocked.Increment(ref done), items.Count));
         }).ConfigureAwait(false);
         return results;
-    }
-
-    /// <summary>rejected/&lt;same path&gt; (the raw file), &lt;path&gt;.errors.json (row, column, value, message) and .errors.txt.</summary>
-    private async Task KeepRejectedAsync(string path, byte[] content, IngestionOutcome outcome, CancellationToken cancellationToken)
-    {
-        await _storage.WriteAsync(StorageArea.Rejected, path, content, cancellationToken).ConfigureAwait(false);
-        await _storage.WriteAsync(StorageArea.Rejected, path + ".errors.json", IngestionReport.ToJson(outcome), cancellationToken).ConfigureAwait(false);
-        await _storage.WriteAsync(StorageArea.Rejected, path + ".errors.txt", Encoding.UTF8.GetBytes(IngestionReport.ToText(outcome)), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>curated/&lt;path&gt;.parquet: the normalised rows with their lineage (the ingestion helper's format).</summary>
-    private async Task KeepCuratedAsync(string path, CuratedData curated, CancellationToken cancellationToken)
-    {
-        using var stream = new MemoryStream();
-        await CuratedParquet.WriteAsync(curated, stream, cancellationToken).ConfigureAwait(false);
-        var target = CuratedParquet.CuratedPath(path);
-        target = target.StartsWith("curated/", StringComparison.Ordinal) ? target["curated/".Length..] : target;
-        await _storage.WriteAsync(StorageArea.Curated, target, stream.ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     private static async ValueTask<IngestionOutcome> DefaultIngestion(string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)

@@ -4,8 +4,8 @@ namespace IntegrationCases.Pipeline.Recompute;
 public sealed record RecomputeRunOptions
 {
     /// <summary>
-    /// The first month of every case. Default: 1 January of the year after the run's date (the budget year
-    /// being planned). It is part of the inputs hash, so a new year gives a new run.
+    /// The first month of every case. Default: <see cref="Scenarios.BudgetYear.FirstDay"/> of the run's clock
+    /// (1 January of the next year in Danish time). It is part of the inputs hash, so a new year gives a new run.
     /// </summary>
     public DateOnly? StartDate { get; init; }
 

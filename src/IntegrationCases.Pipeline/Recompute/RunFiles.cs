@@ -10,7 +10,7 @@ namespace IntegrationCases.Pipeline.Recompute;
 
 /// <summary>
 /// Every file of one run folder, in memory, keyed by path inside the folder: the Parquet tables, the
-/// municipality facts, each municipality's results and extracts. Rendering is CPU work done in parallel
+/// municipality facts, the effective unit prices, each municipality's results and extracts. Rendering is CPU work done in parallel
 /// before anything is written, so a failure here never touches storage.
 /// </summary>
 public static class RunFiles
@@ -23,7 +23,8 @@ public static class RunFiles
         CaseEvaluation.Outcome Evaluation,
         DateOnly StartDate,
         string ParameterSet,
-        string EngineVersion);
+        string EngineVersion,
+        byte[] UnitPrices);
 
     public static async Task<SortedDictionary<string, byte[]>> RenderAsync(Input input, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public static class RunFiles
         await Parallel.ForEachAsync(input.Mart.Tables, cancellationToken, async (table, ct) =>
             files[MartPaths.TableFile(table.Table.Name)] = await MartParquetWriter.WriteAsync(table, ct).ConfigureAwait(false)).ConfigureAwait(false);
         files[MartPaths.MunicipalityFactsFile] = MunicipalityFactsJson.Serialize(input.Facts);
+        files[MartPaths.UnitPricesFile] = input.UnitPrices;
 
         var byMunicipality = input.Evaluation.Cases.ToLookup(c => c.Result.MunicipalityCode, StringComparer.Ordinal);
         Parallel.ForEach(input.Register.All, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, m =>

@@ -56,6 +56,16 @@ public static class ScenarioJson
         writer.WriteString("startDate", result.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         writer.WriteNumber("horizonYears", result.HorizonYears);
         writer.WriteString("currency", result.Currency);
+        writer.WriteStartArray("cohorts");
+        foreach (var cohort in result.Cohorts)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("startDate", cohort.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.WriteNumber("participants", cohort.Participants);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteStartArray("years");
         foreach (var year in result.Years)
         {
@@ -202,7 +212,7 @@ public static class ScenarioJson
             }
 
             var fields = Fields(root, "", "municipalityCode", "caseId", "startDate", "horizonYears", "discountRate", "participants",
-                "targetGroup", "jobLossMonthlyProbability", "monthlyEarnings", "baseline", "investment", "inJobSupport", "danishTest", "prices");
+                "cohorts", "targetGroup", "jobLossMonthlyProbability", "monthlyEarnings", "baseline", "investment", "inJobSupport", "danishTest", "prices");
 
             string? municipality;
             if (suppliedMunicipality is null)
@@ -228,6 +238,7 @@ public static class ScenarioJson
                 HorizonYears = Int(fields, "", "horizonYears"),
                 DiscountRate = Number(fields, "", "discountRate"),
                 Participants = Number(fields, "", "participants"),
+                Cohorts = Cohorts(fields, "cohorts"),
                 TargetGroup = Object(fields, "", "targetGroup", ReadTargetGroup),
                 JobLossMonthlyProbability = Number(fields, "", "jobLossMonthlyProbability"),
                 MonthlyEarnings = Number(fields, "", "monthlyEarnings"),
@@ -238,6 +249,51 @@ public static class ScenarioJson
                 Prices = Object(fields, "", "prices", ReadPrices),
             };
             return request;
+        }
+
+        /// <summary>The intake plan: a list of cohorts, each with exactly a start date and a number of participants.</summary>
+        private List<Cohort>? Cohorts(Dictionary<string, JsonElement> fields, string name)
+        {
+            if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                Errors.Add(new(name, $"Forventede en liste af hold (objekter med startDate og participants), fik {Kind(value)}."));
+                return null;
+            }
+
+            var cohorts = new List<Cohort>(value.GetArrayLength());
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                var path = $"{name}[{index++}]";
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    Errors.Add(new(path, $"Forventede et hold (et objekt med startDate og participants), fik {Kind(item)}."));
+                    continue;
+                }
+
+                var f = Fields(item, path, "startDate", "participants");
+                var start = Date(f, path, "startDate");
+                var participants = Number(f, path, "participants");
+                foreach (var (field, missing) in new[] { ("startDate", start is null), ("participants", participants is null) })
+                {
+                    if (missing && (!f.TryGetValue(field, out var given) || given.ValueKind == JsonValueKind.Null))
+                    {
+                        Errors.Add(new(Join(path, field), $"Feltet \"{field}\" skal angives for hvert hold."));
+                    }
+                }
+
+                if (start is { } s && participants is { } n)
+                {
+                    cohorts.Add(new Cohort(s, n));
+                }
+            }
+
+            return cohorts;
         }
 
         private TargetGroupRequest ReadTargetGroup(JsonElement element, string path)

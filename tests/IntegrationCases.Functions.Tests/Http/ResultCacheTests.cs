@@ -12,7 +12,7 @@ public sealed class ResultCacheTests
     public void A_hit_needs_the_same_bytes_and_the_same_context()
     {
         var cache = new ResultCache(10);
-        var context = EvaluationContextFactory.Create(ParameterStore.Default);
+        var context = EvaluationContextFactory.Create(ParameterStore.Default, new DateOnly(2027, 1, 1));
         cache.Add(context, Scenario, [1, 2, 3]);
         Assert.True(cache.TryGet(context, Scenario, out var hit));
         Assert.Equal([1, 2, 3], hit);
@@ -23,7 +23,7 @@ public sealed class ResultCacheTests
     [Fact]
     public void The_cache_starts_over_when_full_and_keeps_nothing_when_disabled()
     {
-        var context = EvaluationContextFactory.Create(ParameterStore.Default);
+        var context = EvaluationContextFactory.Create(ParameterStore.Default, new DateOnly(2027, 1, 1));
         var cache = new ResultCache(2);
         cache.Add(context, "a"u8, [1]);
         cache.Add(context, "b"u8, [2]);

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using IntegrationCases.Pipeline.Hosting;
+using IntegrationCases.Cli.Serve;
 using Microsoft.AspNetCore.Builder;
 
 namespace IntegrationCases.Functions.Tests.Support;

@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using IntegrationCases.Pipeline.Hosting;
+using IntegrationCases.Functions.Recompute;
 using IntegrationCases.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using IntegrationCases.Functions.Tests.Support;
 using IntegrationCases.Functions.Triggers;
+using IntegrationCases.Cli.Samples;
 using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Recompute;
 using IntegrationCases.Tests.Support;
@@ -146,6 +147,53 @@ public sealed class IngestAndRecomputeTests(AzuriteFixture azurite)
         await DeliverAsync(host, trigger, path);
         Assert.Empty(await host.ListAsync("Rejected"));
         Assert.Single(await host.ListAsync("Curated"));
+    }
+
+    [Fact]
+    public async Task The_HTTP_functions_answer_from_the_published_run_after_its_inputs_are_corrupted_or_deleted()
+    {
+        await using var host = new FunctionsHost(azurite);
+        const string prices = "unit-prices/2026-grundtilskud.json";
+        await UploadAsync(host, "target-groups/kommune-851.csv", TargetGroupExtract("851"));
+        await UploadAsync(host, prices, Encoding.UTF8.GetBytes("""
+            { "id": "grundtilskud.maaned", "description": "Grundtilskud pr. person pr. måned", "unit": "kr. pr. måned",
+              "values": [ { "validFrom": "2026-01-01", "value": 3300, "source": "Kommunens overstyring (test)", "estimate": true } ] }
+            """));
+        var trigger = host.Function<IngestInputBlob>();
+        await DeliverAsync(host, trigger, "target-groups/kommune-851.csv");
+        await DeliverAsync(host, trigger, prices);
+        Assert.Equal(1, (await QueueDrain.RunAsync(host, workers: 1, Deadline)).Ran);
+
+        var before = await AnswersOfAFreshAppAsync(host);
+        Assert.Contains("\"value\": 3300", Encoding.UTF8.GetString(before.Evaluated), StringComparison.Ordinal); // the run's override
+
+        await UploadAsync(host, prices, Encoding.UTF8.GetBytes("{ \"id\": \"grundtilskud.maaned\", \"values\": [ 9999"));
+        var corrupted = await AnswersOfAFreshAppAsync(host);
+        await host.Container("Inputs").DeleteIfExistsAsync();
+        var deleted = await AnswersOfAFreshAppAsync(host);
+
+        Assert.Equal(before, corrupted);
+        Assert.Equal(before, deleted);
+    }
+
+    private sealed record Answers(byte[] Evaluated, byte[] Parameters)
+    {
+        public bool Equals(Answers? other) => other is not null && Evaluated.SequenceEqual(other.Evaluated) && Parameters.SequenceEqual(other.Parameters);
+
+        public override int GetHashCode() => Evaluated.Length;
+    }
+
+    /// <summary>A new instance of the app over the same storage (no context or cache carried over): an evaluation and the unit prices of 2026.</summary>
+    private async Task<Answers> AnswersOfAFreshAppAsync(FunctionsHost host)
+    {
+        await using var fresh = new FunctionsHost(azurite, settings: host.Containers.ToDictionary(c => $"Storage:{c.Key}Container", c => (string?)c.Value));
+        var scenarios = fresh.Function<IntegrationCases.Functions.Http.ScenarioFunctions>();
+        var (status, _, evaluated) = await FunctionHttp.InvokeAsync(
+            r => scenarios.EvaluateScenario(r, CancellationToken.None), body: """{"municipalityCode":"851","caseId":"NY-JOB-30","startDate":"2026-01-01"}""");
+        Assert.True(status == 200, Encoding.UTF8.GetString(evaluated));
+        var catalogue = fresh.Function<IntegrationCases.Functions.Http.CatalogueFunctions>();
+        var (_, _, parameters) = await FunctionHttp.InvokeAsync(r => catalogue.ListParameters(r, CancellationToken.None), query: "?date=2026-01-01");
+        return new Answers(evaluated, parameters);
     }
 
     private static byte[] TargetGroupExtract(string code)

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues.Models;
 using IntegrationCases.Functions.Tests.Support;
 using IntegrationCases.Functions.Triggers;
-using IntegrationCases.Pipeline.Hosting;
+using IntegrationCases.Functions.Recompute;
 using IntegrationCases.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -148,7 +148,7 @@ public sealed class MunicipalityFactsBuilderTests
         Assert.Equal(42.5, build.Facts["851"].TargetGroupPersonsByCase["NY-JOB-30"]);
         var definition = CaseCatalogue.Standard.Cases.Single(c => c.Id == "NY-JOB-30");
         var context = IntegrationCases.Pipeline.Scenarios.EvaluationContextFactory.Create(
-            IntegrationCases.Engine.Parameters.ParameterStore.Default, build.Facts, Register, CaseCatalogue.Standard);
+            IntegrationCases.Engine.Parameters.ParameterStore.Default, new DateOnly(2027, 1, 1), build.Facts, Register, CaseCatalogue.Standard);
         var request = new IntegrationCases.Engine.Scenarios.ScenarioRequest { MunicipalityCode = "851", CaseId = "NY-JOB-30" };
         var evaluation = IntegrationCases.Engine.Evaluation.ScenarioEvaluator.Evaluate(request, context);
         Assert.True(evaluation.IsValid, string.Join("; ", evaluation.Errors.Select(e => $"{e.Path}: {e.Message}")));

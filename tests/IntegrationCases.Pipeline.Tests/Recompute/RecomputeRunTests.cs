@@ -130,9 +130,9 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
                 }
 
                 fromCsv[$"{row["Scenarie-id"]}|{row["Case-id"]}|{row["År"]}|{row["Postkode"]}"] = (
-                    DanishFormat.ParseMoney(row["Basisforløb (kr.)"].ToString()),
-                    DanishFormat.ParseMoney(row["Investeringsforløb (kr.)"].ToString()),
-                    DanishFormat.ParseMoney(row["Forskel (kr.)"].ToString()));
+                    Engine.Evaluation.Danish.ParseMoney(row["Basisforløb (kr.)"].ToString()),
+                    Engine.Evaluation.Danish.ParseMoney(row["Investeringsforløb (kr.)"].ToString()),
+                    Engine.Evaluation.Danish.ParseMoney(row["Forskel (kr.)"].ToString()));
             }
         }
 

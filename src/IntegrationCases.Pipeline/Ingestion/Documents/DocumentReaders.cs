@@ -15,6 +15,12 @@ namespace IntegrationCases.Pipeline.Ingestion;
 /// </summary>
 internal static class DocumentReaders
 {
+    /// <summary>
+    /// The start date an assumptions file without one is validated with. Any first of a month in the parameter
+    /// store's range would do: no rule checked here depends on the date, and ingestion has no clock.
+    /// </summary>
+    private static readonly DateOnly ValidationStartDate = new(2026, 1, 1);
+
     public static CuratedData? ReadUnitPrices(byte[] bytes, InputAddress address, string path, string hash, IssueLog log)
     {
         if (!TryText(bytes, log, out var text))
@@ -88,9 +94,11 @@ internal static class DocumentReaders
         // The engine's own validation (horizon, trajectories, ranges), so an assumption it would refuse is rejected
         // here with its field paths instead of being skipped at recompute. Against the default parameter store and
         // a municipality without facts: a missing participants count is given a placeholder of 1, because the
-        // recompute fills it from the data (docs/ingestion.md).
+        // recompute fills it from the data, and a missing start date the placeholder below, because the recompute
+        // starts it on the run's start date (docs/ingestion.md).
         var request = outcome.Scenario.Participants is null ? outcome.Scenario with { Participants = 1 } : outcome.Scenario;
-        var evaluation = ScenarioEvaluator.Evaluate(request with { MunicipalityCode = code }, EvaluationContextFactory.Create(ParameterStore.Default, null, register));
+        var context = EvaluationContextFactory.Create(ParameterStore.Default, ValidationStartDate, null, register);
+        var evaluation = ScenarioEvaluator.Evaluate(request with { MunicipalityCode = code }, context);
         foreach (var error in evaluation.Errors)
         {
             log.Error(null, error.Path, error.Message);
