@@ -45,6 +45,25 @@ public sealed class CalculationToolFlowTests(ToolFixture tool, ITestOutputHelper
     }
 
     [Fact]
+    public async Task The_start_is_the_API_s_budget_year_whatever_the_browser_s_clock_says()
+    {
+        using var parameters = JsonDocument.Parse(await tool.Server.Api.GetStringAsync(new Uri("api/parameters", UriKind.Relative)));
+        var budgetYearStart = parameters.RootElement.GetProperty("date").GetString()!;
+        var year = int.Parse(budgetYearStart[..4], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith("-01-01", budgetYearStart, StringComparison.Ordinal);
+
+        // A PC whose clock is years off: a page that worked out the budget year itself would start in 2034.
+        await using var page = await tool.OpenAsync(beforeLoad: p => p.Clock.SetFixedTimeAsync(new DateTime(2033, 12, 31, 23, 30, 0, DateTimeKind.Utc)));
+        await Assertions.Expect(page.Page.Locator("#priser-opsummering")).ToContainTextAsync($"1. januar {year}");
+        await page.PickAsync("851", "NY-JOB-30");
+
+        await Assertions.Expect(page.Page.GetByLabel("Startår", new() { Exact = true })).ToHaveValueAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Page.GetByLabel("Startmåned", new() { Exact = true })).ToHaveValueAsync("01");
+        var scenario = JsonDocument.Parse(await page.DownloadScenarioJsonAsync()).RootElement;
+        Assert.Equal(budgetYearStart, scenario.GetProperty("startDate").GetString());
+    }
+
+    [Fact]
     public async Task Changing_the_effect_and_the_participants_updates_the_figures()
     {
         await using var page = await tool.OpenAsync();

@@ -45,6 +45,7 @@ public sealed class PageWeightTests(ToolFixture tool, ITestOutputHelper output)
                 }
             };
             p.PageError += (_, error) => console.Add(error);
+            return Task.CompletedTask;
         });
 
         await page.PickAsync("851", "NY-JOB-30");

@@ -34,9 +34,9 @@ public sealed class ToolFixture : IAsyncLifetime
 
     /// <summary>
     /// A new browser context and page on the tool. bypassCsp only for injecting axe-core; beforeLoad sees the
-    /// page before it navigates (to watch its requests from the first).
+    /// page before it navigates (to watch its requests from the first, or to set the browser's clock).
     /// </summary>
-    public async Task<ToolPage> OpenAsync(string? fragment = null, bool bypassCsp = false, Action<IPage>? beforeLoad = null)
+    public async Task<ToolPage> OpenAsync(string? fragment = null, bool bypassCsp = false, Func<IPage, Task>? beforeLoad = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -48,7 +48,11 @@ public sealed class ToolFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         var tool = new ToolPage(context, page, Server);
-        beforeLoad?.Invoke(page);
+        if (beforeLoad is not null)
+        {
+            await beforeLoad(page);
+        }
+
         await page.GotoAsync(Server.Address + (fragment ?? string.Empty));
         await Assertions.Expect(page.GetByLabel("Kommune", new() { Exact = true })).ToBeEnabledAsync();
         await Assertions.Expect(page.Locator("#kommune option")).ToHaveCountAsync(99);

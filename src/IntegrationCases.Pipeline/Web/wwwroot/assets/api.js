@@ -85,7 +85,8 @@ export async function postScenario(path, scenario, signal) {
 export const api = {
   municipalities: (signal) => getJson("municipalities", signal),
   cases: (signal) => getJson("cases", signal),
-  parameters: (date, signal) => getJson(`parameters?date=${encodeURIComponent(date)}`, signal),
+  /** The unit prices in force on a date; without one, on the API's default start date (the budget year's first day), which the answer names. */
+  parameters: (date, signal) => getJson(date ? `parameters?date=${encodeURIComponent(date)}` : "parameters", signal),
   results: (code, signal) => getJson(`municipalities/${encodeURIComponent(code)}/results`, signal),
   async evaluate(scenario, signal) {
     const answer = await postScenario("scenarios/evaluate", scenario, signal);

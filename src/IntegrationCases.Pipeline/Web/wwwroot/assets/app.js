@@ -30,6 +30,8 @@ const state = {
   municipalities: [],
   cases: new Map(),
   resultsByMunicipality: new Map(),
+  /** The API's default start date ("2027-01-01": the budget year's first day, from the server's clock). */
+  defaultStart: null,
   parameters: null,
   parametersDate: null,
   parametersRequest: null,
@@ -46,20 +48,22 @@ const state = {
 
 async function start() {
   try {
-    const [municipalities, cases] = await Promise.all([api.municipalities(), api.cases()]);
+    // Without a date the API answers the prices of its default start date and names it: the page never works
+    // out a default of its own (the budget year is the server's, in Danish time, as for every other client).
+    const [municipalities, cases, parameters] = await Promise.all([api.municipalities(), api.cases(), api.parameters()]);
     state.municipalities = municipalities;
     for (const c of cases) {
       state.cases.set(c.caseId, c);
     }
+    state.defaultStart = parameters.date;
+    fillSelections();
+    buildForm();
+    showParameters(parameters);
   } catch (e) {
     fatal(e);
     return;
   }
-  fillSelections();
-  buildForm();
   wireEvents();
-  // The unit prices of the next budget year, until a municipality's run gives its own start date.
-  loadParameters(`${new Date().getFullYear() + 1}-01-01`).catch(fatal);
 
   const linked = scenarioFromLocation();
   if (linked === undefined) {
@@ -225,9 +229,13 @@ function renderYearRows() {
   }
 }
 
+/** "2027-01" → "januar 2027". */
+function monthText(yearMonth) {
+  return new Intl.DateTimeFormat("da-DK", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${yearMonth}-01T00:00:00Z`));
+}
+
 function monthName(year) {
-  const month = startMonth().slice(5);
-  return new Intl.DateTimeFormat("da-DK", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, Number(month) - 1, 1)));
+  return monthText(`${year}-${startMonth().slice(5)}`);
 }
 
 function addMonths(yearMonth, months) {
@@ -320,8 +328,12 @@ async function loadParameters(date) {
   if (state.parametersRequest !== request) {
     return; // a newer start date asked for its own prices meanwhile
   }
+  showParameters(parameters);
+}
+
+function showParameters(parameters) {
   state.parameters = parameters;
-  state.parametersDate = date;
+  state.parametersDate = parameters.date;
   renderUnitPrices();
   describePrices();
 }
@@ -341,8 +353,11 @@ async function applyDefaults() {
   const standard = results?.results.find((r) => r.scenarioId === "standard" && r.result.caseId === c.caseId) ?? null;
   const persons = municipality?.targetGroupPersonsByCase?.[c.caseId];
   const participants = standard?.participants ?? (persons === undefined ? undefined : persons * c.participationShare);
-  const start = (standard?.result.startDate ?? results?.startDate ?? `${new Date().getFullYear() + 1}-01-01`).slice(0, 7);
-  state.standard = { runId: results?.runId ?? null, participants, persons, start };
+  // The scenario starts on the API's default start date, as evaluate does without one; the run's standard case
+  // started on the default of the day it ran, which is the same date unless the run is from an earlier year.
+  const start = state.defaultStart.slice(0, 7);
+  const runStart = (standard?.result.startDate ?? results?.startDate ?? state.defaultStart).slice(0, 7);
+  state.standard = { runId: results?.runId ?? null, participants, persons, start, runStart };
 
   const d = c.defaults;
   $("[data-path='horizonYears']").value = String(d.horizonYears);
@@ -396,7 +411,8 @@ function describeDefaults(c, municipality) {
   const runText = std.runId ? `seneste kørsel (${std.runId})` : "data (der er endnu ingen kørsel)";
   $("#standard-info").textContent = std.participants === undefined
     ? `Der er ingen tal for ${municipality?.name ?? "kommunen"} i ${runText}; skriv selv antal deltagere.`
-    : `Standardcasen for ${municipality.name} fra ${runText}: ${number(std.persons ?? std.participants)} fuldtidspersoner i målgruppen × deltagerandel ${number(c.participationShare)} = ${number(std.participants)} deltagere, start ${new Intl.DateTimeFormat("da-DK", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${std.start}-01T00:00:00Z`))}.`;
+    : `Standardcasen for ${municipality.name} fra ${runText}: ${number(std.persons ?? std.participants)} fuldtidspersoner i målgruppen × deltagerandel ${number(c.participationShare)} = ${number(std.participants)} deltagere, start ${monthText(std.start)}.`
+      + (std.runStart === std.start ? "" : ` Kørslen regnede standardcasen fra ${monthText(std.runStart)}; her regnes fra budgetårets start.`);
 
   for (const node of document.querySelectorAll(".reason")) {
     node.hidden = true;

@@ -13,7 +13,7 @@ export const GROUPS = [
     id: "periode",
     legend: "Periode og rente",
     fields: [
-      { path: "startDate", label: "Startmåned", kind: "month", hint: "Forløbets første måned; enhedspriserne gælder fra den dato." },
+      { path: "startDate", label: "Startmåned", kind: "month", hint: "Forløbets første måned. Standard: budgetårets første dag. Hver måned regnes med de enhedspriser, der gælder i den måned." },
       { path: "horizonYears", label: "Tidshorisont", kind: "int", unit: "år", min: 1, max: 10 },
       { path: "discountRate", label: "Diskonteringsrente", kind: "percent", unit: "% pr. år", min: 0, max: 20, hint: "Bruges kun til nutidsværdien; 0 % giver nutidsværdi lig nettoeffekten." },
     ],
