@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClosedXML.Excel;
+using IntegrationCases.Engine.Results;
 using IntegrationCases.Web.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -29,6 +30,8 @@ public sealed class CalculationToolFlowTests(ToolFixture tool, ITestOutputHelper
         await Assertions.Expect(page.Page.Locator("#standard-info")).ToContainTextAsync("Aalborg");
         await Assertions.Expect(page.Page.Locator("#sammenfatning")).ToContainTextAsync("Investeringen");
         await Assertions.Expect(page.Page.Locator("#budget tbody tr")).ToHaveCountAsync((11 * 3) + 1);
+        // The budget lines carry the engine's labels, the same as the extracts and Power BI.
+        await Assertions.Expect(page.Page.Locator("#budget th[scope='rowgroup']")).ToHaveTextAsync([.. LineCatalogue.AllWithNet.Select(l => l.Label)]);
         // Every default carries the catalogue's reason under its field.
         var earnings = page.Field("monthlyEarnings");
         var described = await earnings.GetAttributeAsync("aria-describedby");

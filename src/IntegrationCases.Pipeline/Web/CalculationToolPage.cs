@@ -3,6 +3,8 @@ using System.Collections.Frozen;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using IntegrationCases.Engine.Results;
 
 namespace IntegrationCases.Pipeline.Web;
 
@@ -10,7 +12,9 @@ namespace IntegrationCases.Pipeline.Web;
 /// The calculation tool ('beregningsværktøjet'): plain HTML, CSS and ES modules under <c>Web/wwwroot/</c>,
 /// embedded in this assembly so that both hosts (<c>serve</c> and the Functions app) serve the same bytes from one
 /// place, with no folder to copy or forget. <c>index.html</c> names the API base the page calls in a meta tag;
-/// each host puts its own there (<c>api/</c> on serve, <c>page-api/</c> behind sign-in in Azure).
+/// each host puts its own there (<c>api/</c> on serve, <c>page-api/</c> behind sign-in in Azure). One file is made
+/// here rather than embedded: <c>assets/lines.js</c>, the money lines' codes and Danish labels from the engine's
+/// <see cref="LineCatalogue"/>, so the page's budget table says what the extracts and Power BI say.
 /// </summary>
 public static class CalculationToolPage
 {
@@ -23,6 +27,9 @@ public static class CalculationToolPage
     private const string ResourcePrefix = "wwwroot/";
     private const string IndexPath = "index.html";
     private const string ApiBaseMeta = "<meta name=\"api-base\" content=\"" + DefaultApiBase + "\">";
+
+    /// <summary>The module the page imports the money lines from (<c>import { LINES } from "./lines.js"</c>).</summary>
+    public const string LinesPath = AssetsFolder + "lines.js";
 
     private static readonly FrozenDictionary<string, WebAsset> Files = Load();
     private static readonly ConcurrentDictionary<string, WebAsset> Indexes = new(StringComparer.Ordinal);
@@ -66,12 +73,24 @@ public static class CalculationToolPage
             files[path] = new WebAsset(path, ContentTypeOf(path), content, ETagOf(content));
         }
 
+        var lines = LinesModule();
+        files[LinesPath] = new WebAsset(LinesPath, ContentTypeOf(LinesPath), lines, ETagOf(lines));
+
         if (!files.TryGetValue(IndexPath, out var index) || !Encoding.UTF8.GetString(index.Content.Span).Contains(ApiBaseMeta, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The embedded {IndexPath} is missing or has no '{ApiBaseMeta}'.");
         }
 
         return files.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary><c>export const LINES = [["ydelse", "Forsørgelsesydelse"], …, ["net", "Netto (i alt)"]];</c> in report order.</summary>
+    private static byte[] LinesModule()
+    {
+        var lines = string.Join(",\n", LineCatalogue.AllWithNet.Select(l => $"  [{JsonSerializer.Serialize(l.Code)}, {JsonSerializer.Serialize(l.Label)}]"));
+        return Encoding.UTF8.GetBytes(
+            "// Made by the server from the engine's LineCatalogue: each money line's code and Danish label, in report order, 'net' last.\n" +
+            $"export const LINES = [\n{lines},\n];\n");
     }
 
     private static byte[] Read(Assembly assembly, string name)

@@ -90,8 +90,8 @@ public sealed partial class ToolPage(IBrowserContext context, IPage page, ToolSe
         return decimal.Parse(match.Groups["n"].Value.Replace('\u2212', '-'), NumberStyles.Number, Danish);
     }
 
-    /// <summary>The API's amount written as the page must write it.</summary>
-    public static string KronerText(decimal amount) => amount.ToString("N2", Danish) + " kr.";
+    /// <summary>The API's amount written as the page must write it (the engine's one Danish formatter).</summary>
+    public static string KronerText(decimal amount) => Engine.Evaluation.Danish.Kroner(amount) + " kr.";
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 

@@ -3,21 +3,8 @@
 
 import { decimals1, decimals2, kroner, monthOfCourse, wholeKr, yearOf } from "./format.js";
 import { el } from "./fields.js";
-
-/** The money lines of METHOD.md section 6 in the order of the municipality extract, with their Danish labels. */
-export const LINES = [
-  ["ydelse", "Forsørgelsesydelse"],
-  ["refusion", "Statsrefusion af ydelsen"],
-  ["kommuneskat", "Kommuneskat"],
-  ["indsats", "Ordinær indsats"],
-  ["grundtilskud", "Grundtilskud"],
-  ["investering", "Investering"],
-  ["stoette_i_job", "Støtte i job"],
-  ["resultattilskud", "Resultattilskud (job/uddannelse)"],
-  ["resultattilskud_dansk", "Resultattilskud (danskprøve)"],
-  ["bonus", "Bonus (2017-2018)"],
-  ["net", "Netto i alt"],
-];
+// The server writes lines.js from the engine's LineCatalogue: the labels of the extracts and Power BI.
+import { LINES } from "./lines.js";
 
 const FUTURES = [
   ["baseline", "Basisforløb"],
