@@ -2,7 +2,6 @@ using IntegrationCases.Engine;
 using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Municipalities;
 using IntegrationCases.Engine.Results;
-using IntegrationCases.Engine.Scenarios;
 using IntegrationCases.Pipeline.Mart;
 using IntegrationCases.Pipeline.Municipalities;
 
@@ -18,10 +17,9 @@ public static class ScenarioExtract
     public const string ScenarioName = "Eget scenarie (beregningsværktøjet)";
 
     public static MunicipalityExtract For(
-        Municipality municipality, string runId, ScenarioRequest scenario, ScenarioResult result, EvaluationContext context)
+        Municipality municipality, string runId, ScenarioResult result, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(municipality);
-        ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(context);
         var facts = context.Municipalities.TryGetValue(municipality.Code, out var f)
@@ -36,19 +34,7 @@ public static class ScenarioExtract
             facts,
             context.Catalogue,
             [new ScenarioDefinition(ScenarioId, ScenarioName, ScenarioDefinition.Municipal, "Et scenarie beregnet i beregningsværktøjet med kommunens egne forudsætninger.")],
-            [new EvaluatedCase(ScenarioId, Participants(scenario, facts, context), result)]);
-    }
-
-    /// <summary>The participants the engine used: the scenario's own number, else the municipality's count × the case's share.</summary>
-    private static double Participants(ScenarioRequest scenario, MunicipalityFacts facts, EvaluationContext context)
-    {
-        if (scenario.Participants is { } given)
-        {
-            return given;
-        }
-
-        return context.Catalogue.TryGet(scenario.CaseId, out var definition) && facts.TargetGroupPersonsByCase.TryGetValue(definition.Id, out var count)
-            ? count * definition.ParticipationShare
-            : 0;
+            // The participants the engine used: the resolved plan's persons, summed over its cohorts.
+            [new EvaluatedCase(ScenarioId, result.Cohorts.Sum(c => c.Participants), result)]);
     }
 }

@@ -1,6 +1,5 @@
 using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Results;
-using IntegrationCases.Engine.Scenarios;
 using IntegrationCases.Pipeline.Extracts;
 using IntegrationCases.Pipeline.Municipalities;
 using Microsoft.AspNetCore.Http;
@@ -27,19 +26,19 @@ public sealed partial class ApiHandlers
             }
 
             var context = await data.EvaluationContextAsync(cancellationToken);
-            var (scenario, result, rejected) = ParseAndEvaluate(body!.Span, context);
-            return result is null ? rejected! : Workbook(scenario!, result, context);
+            var (result, rejected) = ParseAndEvaluate(body!.Span, context);
+            return result is null ? rejected! : Workbook(result, context);
         }
     }
 
-    private StreamFileResult Workbook(ScenarioRequest scenario, ScenarioResult result, EvaluationContext context)
+    private StreamFileResult Workbook(ScenarioResult result, EvaluationContext context)
     {
         // The engine knows only the register's municipalities, so a valid result always has one.
         var municipality = MunicipalityRegister.Default.TryGetByCode(result.MunicipalityCode, out var m)
             ? m
             : throw new InvalidOperationException($"Municipality {result.MunicipalityCode} is not in the register.");
 
-        var extract = ScenarioExtract.For(municipality, data.RunIdOf(context) ?? "(ingen kørsel)", scenario, result, context);
+        var extract = ScenarioExtract.For(municipality, data.RunIdOf(context) ?? "(ingen kørsel)", result, context);
         var workbook = XlsxExtractWriter.Write(extract);
         return new StreamFileResult(
             new MemoryStream(workbook, writable: false),

@@ -4,7 +4,6 @@ using IntegrationCases.Engine;
 using IntegrationCases.Engine.Cases;
 using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Results;
-using IntegrationCases.Engine.Scenarios;
 using IntegrationCases.Pipeline.Municipalities;
 using IntegrationCases.Pipeline.Scenarios;
 using Microsoft.AspNetCore.Http;
@@ -187,7 +186,7 @@ public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions>
             return new JsonBytesResult(cached);
         }
 
-        var (_, evaluated, problem) = ParseAndEvaluate(scenarioJson, context);
+        var (evaluated, problem) = ParseAndEvaluate(scenarioJson, context);
         if (evaluated is null)
         {
             return problem!;
@@ -216,24 +215,24 @@ public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions>
         return (body, null);
     }
 
-    /// <summary>The scenario and its result, or the logged 400 problem of a rejected scenario (nothing computed).</summary>
-    private (ScenarioRequest? Scenario, ScenarioResult? Result, IResult? Problem) ParseAndEvaluate(ReadOnlySpan<byte> scenarioJson, EvaluationContext context)
+    /// <summary>The scenario's result, or the logged 400 problem of a rejected scenario (nothing computed).</summary>
+    private (ScenarioResult? Result, IResult? Problem) ParseAndEvaluate(ReadOnlySpan<byte> scenarioJson, EvaluationContext context)
     {
         var parsed = ScenarioJson.Parse(scenarioJson);
         if (parsed.Scenario is null)
         {
             ApiLog.ScenarioRejected(logger, parsed.Errors.Count, parsed.Errors.Count > 0 ? parsed.Errors[0].Path : "$");
-            return (null, null, Problems.InvalidScenario(parsed.Errors));
+            return (null, Problems.InvalidScenario(parsed.Errors));
         }
 
         var outcome = ScenarioEvaluator.Evaluate(parsed.Scenario, context);
         if (outcome.Result is null)
         {
             ApiLog.ScenarioRejected(logger, outcome.Errors.Count, outcome.Errors[0].Path);
-            return (parsed.Scenario, null, Problems.InvalidScenario(outcome.Errors));
+            return (null, Problems.InvalidScenario(outcome.Errors));
         }
 
-        return (parsed.Scenario, outcome.Result, null);
+        return (outcome.Result, null);
     }
 
     private static bool IsJson(string? contentType)
