@@ -128,11 +128,11 @@ public sealed class CalculationToolFlowTests(ToolFixture tool, ITestOutputHelper
     }
 
     /// <summary>
-    /// Needs the engine of API 1.2 ('cohorts'): until that lands, the API rejects the field and this test fails
-    /// with the API's message shown beside the plan.
+    /// API 1.2's intake plan ('cohorts'): three January cohorts of the budget years, the figures of the API, the
+    /// plan the engine resolved on screen, and the workbook with the plan and its sum as participants.
     /// </summary>
     [Fact]
-    public async Task A_three_year_intake_plan_is_calculated_as_cohorts()
+    public async Task A_three_year_intake_plan_is_calculated_as_cohorts_and_taken_along_in_the_workbook()
     {
         await using var page = await tool.OpenAsync();
         await page.PickAsync("851", "NY-JOB-30");
@@ -157,7 +157,27 @@ public sealed class CalculationToolFlowTests(ToolFixture tool, ITestOutputHelper
         Assert.Equal([40.0, 35.0, 30.0], scenario.GetProperty("cohorts").EnumerateArray().Select(c => c.GetProperty("participants").GetDouble()));
         var api = await page.ApiResultOfPageScenarioAsync();
         Assert.Equal(ToolPage.KronerText(api.GetProperty("kpis").GetProperty("netEffectTotal").GetDecimal()), await page.NetEffect.TextContentAsync());
-        await Assertions.Expect(page.Page.Locator("#plan-ekko")).ToContainTextAsync($"35 fra {startYear + 1}-01");
+        await Assertions.Expect(page.Page.Locator("#plan-ekko")).ToHaveTextAsync(
+            $"Beregnet med tilgang: 40 i januar {startYear}, 35 i januar {startYear + 1} og 30 i januar {startYear + 2} (105 deltagere i alt).");
+        // Each cohort follows the shares in its own years of the course, so the effect table names no calendar year.
+        await Assertions.Expect(page.Page.Locator("#effekt-tabel tbody th").Nth(1)).ToHaveTextAsync("År 2 af forløbet");
+        // Budget years: the table's years and the chart's are calendar years from January.
+        await Assertions.Expect(page.Page.Locator("#budget thead th.num").First).ToHaveTextAsync($"År 1 ({startYear})");
+        await page.Page.Locator("#g-deltagere").ScrollIntoViewIfNeededAsync();
+        await page.Page.ScreenshotAsync(new() { Path = Path.Combine(tool.ScreenshotFolder, "tilgang.png"), FullPage = true });
+
+        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.GetByRole(AriaRole.Button, new() { Name = "Hent Excel (xlsx)" }).ClickAsync());
+        await using var file = File.OpenRead(await download.PathAsync());
+        using var workbook = new XLWorkbook(file);
+        var kpis = workbook.Worksheet("Nøgletal");
+        Assert.Equal(105.0, kpis.Cell(2, 4).GetDouble(), 6);
+        Assert.Equal(api.GetProperty("kpis").GetProperty("netEffectTotal").GetDecimal(), (decimal)kpis.Cell(2, 6).GetDouble());
+        var assumptions = workbook.Worksheet("Forudsætninger");
+        var title = assumptions.Column(1).CellsUsed().Single(c => c.GetString().StartsWith("Tilgang", StringComparison.Ordinal)).Address.RowNumber;
+        Assert.Equal(
+            [$"{startYear}-01-01 40", $"{startYear + 1}-01-01 35", $"{startYear + 2}-01-01 30"],
+            Enumerable.Range(title + 2, 3).Select(r => $"{assumptions.Cell(r, 5).GetString()} {assumptions.Cell(r, 6).GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+        Assert.True(assumptions.Cell(title + 5, 1).IsEmpty(), "The plan has three cohorts.");
     }
 
     [Fact]
@@ -236,6 +256,37 @@ public sealed class CalculationToolFlowTests(ToolFixture tool, ITestOutputHelper
         await Assertions.Expect(reopened.Participants).ToHaveValueAsync("33,5");
         await Assertions.Expect(reopened.Field("horizonYears")).ToHaveValueAsync("7");
         await Assertions.Expect(reopened.Field("investment.oneOffCostPerParticipant")).ToHaveValueAsync("12.000");
+    }
+
+    [Fact]
+    public async Task A_link_to_an_intake_plan_reopens_the_plan_and_one_off_the_yearly_rows_is_summed_by_year_and_said_so()
+    {
+        const string onGrid = """{"municipalityCode":"851","caseId":"NY-JOB-30","startDate":"2027-01-01","cohorts":[{"startDate":"2027-01-01","participants":20},{"startDate":"2029-01-01","participants":12.5}]}""";
+        var (_, expected) = await tool.Server.EvaluateAsync(onGrid);
+        var netEffect = ToolPage.KronerText(JsonDocument.Parse(expected).RootElement.GetProperty("kpis").GetProperty("netEffectTotal").GetDecimal());
+        await using (var page = await tool.OpenAsync("#s=" + Base64Url(onGrid)))
+        {
+            await Assertions.Expect(page.NetEffect).ToHaveTextAsync(netEffect);
+            await Assertions.Expect(page.Page.GetByLabel("Forventet tilgang pr. år", new() { Exact = true })).ToBeCheckedAsync();
+            var rows = page.Page.Locator("#tilgang-tabel tbody input");
+            string[] values = ["20", "", "12,5", "", ""];
+            for (var i = 0; i < values.Length; i++)
+            {
+                await Assertions.Expect(rows.Nth(i)).ToHaveValueAsync(values[i]);
+            }
+
+            await Assertions.Expect(page.Page.Locator("#besked")).Not.ToContainTextAsync("lagt dem sammen");
+        }
+
+        // Two cohorts in the first year (January and July): the page has one row a year, so it sums them and says so.
+        const string offGrid = """{"municipalityCode":"851","caseId":"NY-JOB-30","startDate":"2027-01-01","cohorts":[{"startDate":"2027-01-01","participants":20},{"startDate":"2027-07-01","participants":10}]}""";
+        await using var summed = await tool.OpenAsync("#s=" + Base64Url(offGrid));
+        await Assertions.Expect(summed.NetEffect).ToHaveTextAsync(ToolPage.MoneyText());
+        await Assertions.Expect(summed.Page.Locator("#tilgang-tabel tbody input").First).ToHaveValueAsync("30");
+        await Assertions.Expect(summed.Page.Locator("#besked")).ToContainTextAsync("lagt dem sammen pr. år");
+
+        static string Base64Url(string json) =>
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
     [Fact]

@@ -8,7 +8,7 @@ import * as compare from "./compare.js";
 import {
   el, GROUPS, getPath, PRICES, readField, renderField, setFieldValue, setPath, STAIRCASE_MONTHS, TARGET_GROUP, toFieldText,
 } from "./fields.js";
-import { danishDate, kroner, number, shareToPercentText, wholeKr } from "./format.js";
+import { danishDate, kroner, listText, monthText, number, shareToPercentText, wholeKr } from "./format.js";
 import { FIGURE_IDS, keyFigures, plainDanish, renderBudgetTable } from "./results.js";
 import { download, downloadJson, fileNameFor, linkFor, scenarioFromLocation } from "./share.js";
 
@@ -191,7 +191,7 @@ function renderYearRows() {
     const base = baseline.get(`b${y}`) ?? toFieldText("percent", c?.defaults.baseline.selfSupportShareByYear[y]);
     const ext = extra.get(`e${y}`) ?? toFieldText("percent", c?.defaults.investment.extraSelfSupportShareByYear[y]);
     body.append(el("tr", {},
-      el("th", { scope: "row", id: yearId, text: `År ${y + 1} (${y0 + y})` }),
+      el("th", { scope: "row", id: yearId, text: effectYearLabel(y, y0) }),
       yearCell(`baseline.selfSupportShareByYear[${y}]`, `b${y}`, base, `${yearId} effekt-basis`),
       yearCell(`investment.extraSelfSupportShareByYear[${y}]`, `e${y}`, ext, `${yearId} effekt-ekstra`),
       el("td", { class: "num", "data-total": String(y) })));
@@ -229,9 +229,12 @@ function renderYearRows() {
   }
 }
 
-/** "2027-01" → "januar 2027". */
-function monthText(yearMonth) {
-  return new Intl.DateTimeFormat("da-DK", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${yearMonth}-01T00:00:00Z`));
+/**
+ * An effect row's year. With one cohort its years are calendar years from the start; with an intake plan every
+ * cohort follows the shares in its own years of the course (METHOD.md 3a), so no calendar year is named.
+ */
+function effectYearLabel(y, y0) {
+  return $("#modus-tilgang").checked ? `År ${y + 1} af forløbet` : `År ${y + 1} (${y0 + y})`;
 }
 
 function monthName(year) {
@@ -411,7 +414,7 @@ function describeDefaults(c, municipality) {
   const runText = std.runId ? `seneste kørsel (${std.runId})` : "data (der er endnu ingen kørsel)";
   $("#standard-info").textContent = std.participants === undefined
     ? `Der er ingen tal for ${municipality?.name ?? "kommunen"} i ${runText}; skriv selv antal deltagere.`
-    : `Standardcasen for ${municipality.name} fra ${runText}: ${number(std.persons ?? std.participants)} fuldtidspersoner i målgruppen × deltagerandel ${number(c.participationShare)} = ${number(std.participants)} deltagere, start ${monthText(std.start)}.`
+    : `Standardcasen for ${municipality.name} fra ${runText}: ${number(std.persons ?? std.participants)} fuldtidspersoner i målgruppen × deltagerandel ${shareToPercentText(c.participationShare)} % = ${number(std.participants)} deltagere, start ${monthText(std.start)}.`
       + (std.runStart === std.start ? "" : ` Kørslen regnede standardcasen fra ${monthText(std.runStart)}; her regnes fra budgetårets start.`);
 
   for (const node of document.querySelectorAll(".reason")) {
@@ -471,6 +474,11 @@ function valueText(p) {
 function setIntakeMode(plan) {
   $("#enkelt-hold").hidden = plan;
   $("#tilgang").hidden = !plan;
+  $("#effekt-plan").hidden = !plan;
+  const y0 = startYear();
+  document.querySelectorAll("#effekt-tabel tbody th[scope='row']").forEach((th, y) => {
+    th.textContent = effectYearLabel(y, y0);
+  });
 }
 
 // ---------------------------------------------------------------- reading the scenario
@@ -623,7 +631,7 @@ function showResult(scenario, result) {
   drawCumulative($("#graf-akkumuleret"), $("#graf-akkumuleret-resume"), result);
   drawSelfSupporting($("#graf-selvforsoergende"), $("#graf-selvforsoergende-resume"), result);
   renderBudgetTable($("#budget"), result);
-  renderPlanEcho(result);
+  renderPlanEcho(scenario, result);
   renderPrintSummary(scenario);
   $("#link-felt").value = linkFor(scenario);
   for (const button of document.querySelectorAll("[data-needs-result]")) {
@@ -633,13 +641,17 @@ function showResult(scenario, result) {
 }
 
 /** With an intake plan, the plan the engine resolved (API 1.2 echoes it as 'cohorts'). */
-function renderPlanEcho(result) {
+function renderPlanEcho(scenario, result) {
   const node = $("#plan-ekko");
-  const cohorts = Array.isArray(result.cohorts) && result.cohorts.length > 1 ? result.cohorts : null;
+  const cohorts = Array.isArray(scenario.cohorts) && Array.isArray(result.cohorts) ? result.cohorts : null;
   node.hidden = !cohorts;
-  node.textContent = cohorts
-    ? `Beregnet med tilgang: ${cohorts.map((c) => `${number(c.participants)} fra ${c.startDate.slice(0, 7)}`).join(", ")}.`
-    : "";
+  node.textContent = cohorts ? `Beregnet med tilgang: ${planText(cohorts)}.` : "";
+}
+
+/** "40 i januar 2027, 35 i januar 2028 og 30 i januar 2029 (105 deltagere i alt)" */
+function planText(cohorts) {
+  const total = cohorts.reduce((sum, c) => sum + c.participants, 0);
+  return `${listText(cohorts.map((c) => `${number(c.participants)} i ${monthText(c.startDate)}`))} (${number(total)} deltagere i alt)`;
 }
 
 /** A rejected scenario: each message beside the field it names, a list of them at the top, and no numbers. */
@@ -754,8 +766,8 @@ function renderPrintSummary(scenario) {
   const rows = [
     ["Kommune", `${municipality?.name ?? ""} (${scenario.municipalityCode})`],
     ["Business case", `${c.name} (${c.caseId})`],
-    ["Start og horisont", `${scenario.startDate.slice(0, 7)}, ${scenario.horizonYears} år`],
-    ["Deltagere", scenario.cohorts ? scenario.cohorts.map((k) => `${number(k.participants)} fra ${k.startDate.slice(0, 7)}`).join(", ") : number(scenario.participants)],
+    ["Start og horisont", `${monthText(scenario.startDate)}, ${scenario.horizonYears} år`],
+    ["Deltagere", scenario.cohorts ? `Tilgang: ${planText(scenario.cohorts)}` : number(scenario.participants)],
     ["Investering", `${wholeKr(scenario.investment.monthlyCostPerParticipant)} kr. pr. deltager pr. måned i ${scenario.investment.durationMonths} måneder, engangsudgift ${wholeKr(scenario.investment.oneOffCostPerParticipant)} kr.`],
     ["Selvforsørgende i basisforløbet", scenario.baseline.selfSupportShareByYear.map((s) => `${shareToPercentText(s)} %`).join(" · ")],
     ["Ekstra med investeringen", scenario.investment.extraSelfSupportShareByYear.map((s) => `${shareToPercentText(s)} pp.`).join(" · ")],
@@ -843,16 +855,39 @@ async function openScenario(scenario, message) {
   if (Array.isArray(scenario.cohorts)) {
     $("#modus-tilgang").checked = true;
     setIntakeMode(true);
-    const start = startMonth();
-    for (const cohort of scenario.cohorts) {
-      const offset = monthsBetween(start, cohort.startDate.slice(0, 7));
-      setIfPresent(`#tilgang-tabel [data-key='t${Math.floor(offset / 12)}']`, toFieldText("count", cohort.participants));
+    if (!placeCohorts(scenario.cohorts)) {
+      message += " Tilgangen havde hold, der ikke starter i startmåneden et af årene; siden har lagt dem sammen pr. år, så tallene kan afvige fra scenariet, der blev åbnet.";
     }
   } else if (scenario.participants !== undefined) {
     $("#deltagere").value = toFieldText("count", scenario.participants);
   }
   notice(message);
   recalculate();
+}
+
+/**
+ * Puts an intake plan in the page's yearly rows (one cohort a year, in the start month), summing the cohorts of
+ * a year. Returns false when a cohort did not fit that grid exactly (another month, outside the horizon).
+ */
+function placeCohorts(cohorts) {
+  const start = startMonth();
+  const byYear = new Map();
+  let exact = true;
+  for (const cohort of cohorts) {
+    const offset = typeof cohort?.startDate === "string" ? monthsBetween(start, cohort.startDate.slice(0, 7)) : Number.NaN;
+    const year = Math.floor(offset / 12);
+    const input = document.querySelector(`#tilgang-tabel [data-key='t${year}']`);
+    if (!input || typeof cohort.participants !== "number" || offset % 12 !== 0 || byYear.has(year)) {
+      exact = false;
+    }
+    if (input && typeof cohort.participants === "number") {
+      byYear.set(year, (byYear.get(year) ?? 0) + cohort.participants);
+    }
+  }
+  for (const [year, participants] of byYear) {
+    setIfPresent(`#tilgang-tabel [data-key='t${year}']`, toFieldText("count", participants));
+  }
+  return exact;
 }
 
 function setIfPresent(selector, value) {

@@ -2,7 +2,7 @@
 // text that prints sharply. Each chart is an image with a caption and a one-sentence summary for screen
 // readers; the budget table below holds every number the charts show.
 
-import { compactKroner, decimals1, kroner, yearOf } from "./format.js";
+import { compactKroner, decimals1, kroner, yearSpan } from "./format.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 640;
@@ -81,8 +81,7 @@ function lineChart(svg, labels, series, format, title) {
 }
 
 function yearLabels(result) {
-  const startYear = yearOf(result.years[0].firstMonth);
-  return ["Start", ...result.years.map((y) => `År ${y.year}\n(${startYear + y.year - 1})`)];
+  return ["Start", ...result.years.map((y) => `År ${y.year}\n(${yearSpan(y.firstMonth)})`)];
 }
 
 /** The cumulative net effect for the municipality, from 0 at the start to the end of each year. */

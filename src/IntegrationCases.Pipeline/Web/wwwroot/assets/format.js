@@ -7,6 +7,7 @@ const plain = new Intl.NumberFormat("da-DK", { maximumFractionDigits: 4 });
 const oneDecimal = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat("da-DK", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const monthYear = new Intl.DateTimeFormat("da-DK", { month: "long", year: "numeric", timeZone: "UTC" });
+const shortMonthYear = new Intl.DateTimeFormat("da-DK", { month: "short", year: "numeric", timeZone: "UTC" });
 const longDate = new Intl.DateTimeFormat("da-DK", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** 1234567.891 → "1.234.567,89 kr." */
@@ -59,9 +60,28 @@ export function danishDate(isoDate) {
   return longDate.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
-/** "2027-01" (a result's firstMonth) → 2027. */
-export function yearOf(firstMonth) {
-  return Number(firstMonth.slice(0, 4));
+/** "2027-01" → "januar 2027". */
+export function monthText(yearMonth) {
+  return monthYear.format(new Date(`${yearMonth.slice(0, 7)}-01T00:00:00Z`));
+}
+
+/**
+ * The calendar span of a reported year from its firstMonth: "2027" for a year from January (a budget year),
+ * otherwise "apr. 2027–mar. 2028", so a year that is not a budget year never reads as one.
+ */
+export function yearSpan(firstMonth) {
+  const [y, m] = firstMonth.split("-").map(Number);
+  if (m === 1) {
+    return String(y);
+  }
+  const from = new Date(Date.UTC(y, m - 1, 1));
+  const to = new Date(Date.UTC(y + 1, m - 2, 1));
+  return `${shortMonthYear.format(from)}–${shortMonthYear.format(to)}`;
+}
+
+/** Words in a Danish list: "a", "a og b", "a, b og c". */
+export function listText(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} og ${items[items.length - 1]}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // A result of the API (API.md 'Result') on screen: the key figures, one sentence in plain Danish, and the
 // budget table by year with every money line for the baseline, the investment and the difference.
 
-import { decimals1, decimals2, kroner, monthOfCourse, wholeKr, yearOf } from "./format.js";
+import { decimals1, decimals2, kroner, monthOfCourse, wholeKr, yearSpan } from "./format.js";
 import { el } from "./fields.js";
 // The server writes lines.js from the engine's LineCatalogue: the labels of the extracts and Power BI.
 import { LINES } from "./lines.js";
@@ -59,12 +59,11 @@ export function plainDanish(result) {
 
 /** Rebuilds the budget table: per line three rows (baseline, investment, difference), the years across. */
 export function renderBudgetTable(table, result) {
-  const startYear = yearOf(result.years[0].firstMonth);
   const head = el("thead", {},
     el("tr", {},
       el("th", { scope: "col", text: "Budgetpost" }),
       el("th", { scope: "col", text: "Forløb" }),
-      ...result.years.map((y) => el("th", { scope: "col", class: "num", text: `År ${y.year} (${startYear + y.year - 1})` })),
+      ...result.years.map((y) => el("th", { scope: "col", class: "num", text: `År ${y.year} (${yearSpan(y.firstMonth)})` })),
       el("th", { scope: "col", class: "num", text: "I alt" })));
   const groups = LINES.map(([code, label]) => {
     const body = el("tbody", { class: code === "net" ? "net" : "" });
