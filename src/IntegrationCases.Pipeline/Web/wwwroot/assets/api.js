@@ -64,11 +64,11 @@ export async function getJson(path, signal) {
   return response.json();
 }
 
-/** POSTs a scenario; a rejected one resolves to a Rejection, never to numbers. */
-export async function postScenario(path, scenario, signal) {
+/** POSTs a scenario, or a request that holds one ({ scenario, … }); a rejected one resolves to a Rejection, never to numbers. */
+export async function postScenario(path, body, signal) {
   const response = await send(path, {
     method: "POST",
-    body: JSON.stringify(scenario),
+    body: JSON.stringify(body),
     headers: { "Content-Type": "application/json" },
     signal,
   });

@@ -5,6 +5,7 @@
 import { api, ApiError, Rejection } from "./api.js";
 import { drawCumulative, drawSelfSupporting } from "./charts.js";
 import * as compare from "./compare.js";
+import { resultCleared, resultShown } from "./panels.js";
 import {
   el, GROUPS, getPath, PRICES, readField, renderField, setFieldValue, setPath, STAIRCASE_MONTHS, TARGET_GROUP, toFieldText,
 } from "./fields.js";
@@ -302,6 +303,7 @@ async function selectionChanged() {
   $("#arbejdsflade").hidden = code === "";
   $("#vejledning").hidden = code !== "";
   if (code === "") {
+    resultCleared();
     return;
   }
   await applyDefaults();
@@ -638,6 +640,7 @@ function showResult(scenario, result) {
     button.disabled = false;
   }
   $("#gem").disabled = !compare.canSave();
+  resultShown(scenario, result);
 }
 
 /** With an intake plan, the plan the engine resolved (API 1.2 echoes it as 'cohorts'). */
@@ -658,6 +661,7 @@ function planText(cohorts) {
 function showRejection(problems, detail) {
   state.scenario = null;
   state.result = null;
+  resultCleared();
   clearErrors();
   $("#tal").hidden = true;
   $("#tal-detaljer").hidden = true;
@@ -750,6 +754,7 @@ function fatal(error) {
   box.hidden = false;
   $("#tal").hidden = true;
   $("#tal-detaljer").hidden = true;
+  resultCleared();
 }
 
 function notice(text) {
