@@ -7,7 +7,7 @@ namespace IntegrationCases.Web.Tests;
 
 /// <summary>
 /// axe-core (npm, pinned) run inside the page against WCAG 2.1 A and AA and axe's best practices, in each state
-/// a user meets: the start, the main view with figures, a rejected scenario, the open advanced sections and the
+/// a user meets: the start, the main view with figures, an intake plan, a rejected scenario, the open advanced sections and the
 /// comparison. No serious or critical violation is allowed.
 /// </summary>
 [Collection(ToolCollection.Name)]
@@ -26,6 +26,16 @@ public sealed class AccessibilityTests(ToolFixture tool, ITestOutputHelper outpu
 
         await page.PickAsync("851", "NY-JOB-30");
         findings.AddRange(await ScanAsync(page, "main view"));
+
+        await page.Page.GetByLabel("Forventet tilgang pr. år", new() { Exact = true }).CheckAsync();
+        var intake = page.Page.Locator("#tilgang-tabel tbody input");
+        await intake.Nth(0).FillAsync("40");
+        await intake.Nth(1).FillAsync("35");
+        await intake.Nth(1).PressAsync("Tab");
+        await Assertions.Expect(page.Page.Locator("#plan-ekko")).ToContainTextAsync("75 deltagere i alt");
+        findings.AddRange(await ScanAsync(page, "intake plan"));
+        await page.Page.GetByLabel("Ét hold, der starter i startmåneden", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.Page.Locator("#plan-ekko")).ToBeHiddenAsync();
 
         foreach (var section in new[] { "Målgruppe og ydelse", "Avanceret: egne enhedspriser", "Enhedspriser i kraft" })
         {

@@ -629,6 +629,8 @@ function showResult(scenario, result) {
   for (const [id, text] of Object.entries(keyFigures(result))) {
     document.getElementById(id).textContent = text;
   }
+  // At 0 % the present value equals the net effect; the rate beside it says why.
+  $("label[for='kt-nutidsvaerdi']").textContent = `Nutidsværdi ved ${shareToPercentText(scenario.discountRate)} % rente`;
   $("#sammenfatning").textContent = plainDanish(result);
   drawCumulative($("#graf-akkumuleret"), $("#graf-akkumuleret-resume"), result);
   drawSelfSupporting($("#graf-selvforsoergende"), $("#graf-selvforsoergende-resume"), result);

@@ -44,6 +44,10 @@ export function plainDanish(result) {
     if (k.returnPerKrone !== null) {
       parts.push(`Hver investeret krone giver ${decimals2(k.returnPerKrone)} kr. tilbage.`);
     }
+    // The break-even multiplier in words: how much of the assumed effect may fail before the case no longer pays.
+    if (k.breakEvenEffectMultiplier !== null && k.breakEvenEffectMultiplier < 1) {
+      parts.push(`Den går stadig lige op over ${years}, hvis effekten kun bliver ${Math.round(k.breakEvenEffectMultiplier * 100)} % af den antagne.`);
+    }
   } else if (k.netEffectTotal < 0) {
     parts.push(`Investeringen er ikke tjent hjem inden for ${years}: kommunen får ${kroner(-k.netEffectTotal)} mindre tilbage, end den investerer.`);
     if (k.breakEvenEffectMultiplier !== null) {
