@@ -324,6 +324,7 @@ public sealed class CalculationToolFlowTests(ToolFixture tool, ITestOutputHelper
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "Udskriv" })).ToBeHiddenAsync();
         await Assertions.Expect(page.NetEffect).ToBeVisibleAsync();
         await Assertions.Expect(page.Page.Locator("#print-forudsaetninger")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Heading, new() { Name = "Forudsætninger", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.Page.Locator("#print-forudsaetninger")).ToContainTextAsync("Aalborg (851)");
         await Assertions.Expect(page.Page.Locator("#budget")).ToBeVisibleAsync();
         await Assertions.Expect(page.Page.Locator("#om")).ToContainTextAsync("bloktilskud");
