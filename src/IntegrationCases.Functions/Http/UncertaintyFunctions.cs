@@ -9,7 +9,7 @@ public sealed class UncertaintyFunctions(UncertaintyHandler handler)
 {
     [Function(nameof(ScenarioUncertainty))]
     public Task<IResult> ScenarioUncertainty(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Uncertainty)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.FunctionPrefix + ApiRoutes.Uncertainty)] HttpRequest request,
         CancellationToken cancellationToken) =>
         handler.PostAsync(request, cancellationToken);
 }

@@ -9,6 +9,10 @@ public sealed record ExtractCashflowRow(
     string ScenarioId, string ScenarioName, string CaseId, string CaseName, int Year, DateOnly FirstMonth,
     string LineCode, string LineLabel, decimal Baseline, decimal Investment, decimal Difference);
 
+/// <summary>One cohort of a case's intake plan ('tilgang', METHOD.md section 3a): hold number (from 1), start and persons.</summary>
+public sealed record ExtractPlanRow(
+    string ScenarioId, string ScenarioName, string CaseId, string CaseName, int Cohort, DateOnly StartDate, double Participants);
+
 /// <summary>Flattens a municipality's results into the rows of its extract: per scenario, case, year the ten lines and the net.</summary>
 public static class ExtractRows
 {
@@ -35,6 +39,23 @@ public static class ExtractRows
         }
 
         return rows;
+    }
+
+    /// <summary>Each case's resolved intake plan as the engine echoes it (one cohort for a case without a plan), in extract order.</summary>
+    public static IReadOnlyList<ExtractPlanRow> Plan(MunicipalityExtract extract)
+    {
+        var scenarios = extract.Scenarios.ToDictionary(s => s.ScenarioId, StringComparer.Ordinal);
+        return
+        [
+            .. Ordered(extract).SelectMany(c => c.Result.Cohorts.Select((cohort, i) => new ExtractPlanRow(
+                c.ScenarioId,
+                scenarios.TryGetValue(c.ScenarioId, out var s) ? s.Name : c.ScenarioId,
+                c.Result.CaseId,
+                CaseName(extract, c.Result.CaseId),
+                i + 1,
+                cohort.StartDate,
+                cohort.Participants))),
+        ];
     }
 
     /// <summary>Standard scenario first, then the municipality's own; cases in catalogue order.</summary>

@@ -7,10 +7,10 @@ using IntegrationCases.Pipeline.Mart;
 namespace IntegrationCases.Pipeline.Extracts;
 
 /// <summary>
-/// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on), 'Pengestrømme'
-/// (the yearly cashflow per case with baseline, investment and difference), 'Nøgletal' (the KPIs), 'Usikkerhed'
-/// (each standard case's Monte Carlo summary, when the run computed it) and 'Enhedspriser' (every unit price
-/// used, with its date and source). Column widths are fixed, never measured
+/// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on, each case's intake
+/// plan in its 'Tilgang' section), 'Pengestrømme' (the yearly cashflow per case with baseline, investment and
+/// difference), 'Nøgletal' (the KPIs), 'Usikkerhed' (each standard case's Monte Carlo summary, when the run
+/// computed it) and 'Enhedspriser' (every unit price used, with its date and source). Column widths are fixed, never measured
 /// (AdjustToContents needs System.Drawing).
 /// </summary>
 public static class XlsxExtractWriter
@@ -85,6 +85,7 @@ public static class XlsxExtractWriter
             row++;
         }
 
+        row = PlanSection(sheet, row + 1, e);
         row++;
         Header(sheet, row++, "År", "Kommuneskatteprocent (data)");
         foreach (var (year, rate) in e.Facts.KommuneskatRateByYear.OrderBy(x => x.Key))
@@ -95,6 +96,31 @@ public static class XlsxExtractWriter
         }
 
         Widths(sheet, 34, 48, 40, 48, 18, 18, 14);
+    }
+
+    /// <summary>
+    /// The 'Tilgang' section: when each case's participants start (METHOD.md section 3a), one row per cohort of the
+    /// resolved plan, so a reader sees what 'Deltagere (fuldtid)' above sums. A case without a plan has one
+    /// cohort on the start date. Used by every extract (the run's and the calculation tool's). Returns the row after it.
+    /// </summary>
+    private static int PlanSection(IXLWorksheet sheet, int row, MunicipalityExtract e)
+    {
+        sheet.Cell(row, 1).SetValue("Tilgang: hvornår deltagerne starter (ét hold pr. start)");
+        sheet.Cell(row, 1).Style.Font.Bold = true;
+        row++;
+        Header(sheet, row++, "Scenarie", "Case-id", "Business case", "Hold", "Start", "Deltagere (fuldtid)");
+        foreach (var p in ExtractRows.Plan(e))
+        {
+            sheet.Cell(row, 1).SetValue(p.ScenarioName);
+            sheet.Cell(row, 2).SetValue(p.CaseId);
+            sheet.Cell(row, 3).SetValue(p.CaseName);
+            sheet.Cell(row, 4).SetValue(p.Cohort);
+            sheet.Cell(row, 5).SetValue(Danish.Date(p.StartDate));
+            Number(sheet.Cell(row, 6), p.Participants, NumberFormat);
+            row++;
+        }
+
+        return row;
     }
 
     /// <summary>
