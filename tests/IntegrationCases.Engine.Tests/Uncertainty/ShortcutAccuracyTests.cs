@@ -127,6 +127,76 @@ public sealed class ShortcutAccuracyTests(ITestOutputHelper output)
         return direct.Select((d, i) => Math.Abs(d.NetEffectTotal - interpolated[i].NetEffectTotal)).Max() / Math.Max(spread, 1);
     }
 
+    private static EffectGrid Grid(UncertaintyRequest request, EvaluationContext context, double relativeTolerance = EffectGrid.RelativeTolerance, int maxDepth = EffectGrid.MaxDepth)
+    {
+        var prepared = ScenarioEvaluator.Prepare(request.Scenario, context);
+        context.Catalogue.TryGet(request.Scenario.CaseId, out var definition);
+        var settings = UncertaintySettings.Resolve(request, definition!.UncertaintyRanges, [])!;
+        var lambdaMax = BreakEven.LambdaMax(prepared.Scenario!);
+        var effect = settings.For(UncertaintyFactor.EffectMultiplier);
+        return EffectGrid.Build(
+            new EffectSweep(prepared), FactorSampler.ClampEffect(effect.Low, lambdaMax), FactorSampler.ClampEffect(effect.High, lambdaMax), relativeTolerance, maxDepth);
+    }
+
+    [Fact]
+    public void A_smooth_response_takes_one_piece_and_IGU_s_steep_one_is_cut_into_several_none_evaluated_draw_by_draw()
+    {
+        var context = Context();
+        foreach (var c in CaseCatalogue.Standard.Cases)
+        {
+            var grid = Grid(new UncertaintyRequest { Scenario = Scenario("851", c.Id, 1) }, context);
+            output.WriteLine($"{c.Id}: {grid.PieceCount} piece(s) from {string.Join(", ", grid.PieceStarts.Select(x => x.ToString("0.#####", System.Globalization.CultureInfo.InvariantCulture)))}");
+            Assert.Equal(0, grid.ExactPieceCount);
+            if (c.Id != "IGU")
+            {
+                Assert.Equal(1, grid.PieceCount);
+            }
+        }
+
+        Assert.InRange(Grid(new UncertaintyRequest { Scenario = Scenario("851", "IGU", 1) }, context).PieceCount, 2, 40);
+    }
+
+    [Fact]
+    public void A_range_reaching_lambda_max_holds_against_direct_evaluation_in_the_grid()
+    {
+        // IGU's λmax is about 1.05: half the draws of an effect range 0.5-1.5 are clamped to it, where the response is steepest.
+        var context = Context();
+        var request = new UncertaintyRequest
+        {
+            Scenario = Scenario("851", "IGU", 7),
+            Ranges = new UncertaintyRangesRequest { EffectMultiplier = new FactorRangeRequest { Low = 0.5, High = 1.5 } },
+            Draws = 400,
+            Seed = 9,
+        };
+        var direct = Direct(request, context);
+        var net = direct.Select(d => d.NetEffectTotal).ToArray();
+        var p50 = (double)SampleStatistics.Summarise(net).P50;
+        var grid = UncertaintyAnalysis.MonteCarlo(request, context).Summary!;
+        Assert.InRange(Math.Abs((double)grid.NetEffectTotal.P50 - p50) / Math.Abs(p50), 0, 0.005);
+        Assert.InRange(Math.Abs(grid.ProbabilityNetPositive - (direct.Count(d => Money.RoundToOere(d.NetEffectTotal) > 0m) / (double)direct.Length)), 0, 0.01);
+        var prepared = ScenarioEvaluator.Prepare(request.Scenario, context);
+        var lambdaMax = BreakEven.LambdaMax(prepared.Scenario!);
+        var settings = UncertaintySettings.Resolve(request, CaseCatalogue.Standard.Cases.Single(c => c.Id == "IGU").UncertaintyRanges, [])!;
+        Assert.InRange(FactorSampler.Sample(settings, lambdaMax).Count(d => d.Effect == lambdaMax), 100, 300);
+        Assert.True(Grid(request, context).PieceCount > 1);
+    }
+
+    [Fact]
+    public void A_piece_no_interpolant_meets_is_evaluated_draw_by_draw_exactly()
+    {
+        // Tolerance 0: no piece passes its check, so after two halvings all four pieces are evaluated draw by draw.
+        var context = Context();
+        var request = new UncertaintyRequest { Scenario = Scenario("787", "NY-AKT-30", 1), Draws = 120, Seed = 4 };
+        var grid = Grid(request, context, relativeTolerance: 0, maxDepth: 2);
+        Assert.Equal(4, grid.PieceCount);
+        Assert.Equal(4, grid.ExactPieceCount);
+        var prepared = ScenarioEvaluator.Prepare(request.Scenario, context);
+        context.Catalogue.TryGet(request.Scenario.CaseId, out var definition);
+        var settings = UncertaintySettings.Resolve(request, definition!.UncertaintyRanges, [])!;
+        var draws = FactorSampler.Sample(settings, BreakEven.LambdaMax(prepared.Scenario!));
+        Assert.Equal(Exact(request, context), grid.Evaluate(draws, CancellationToken.None));
+    }
+
     [Fact]
     public void A_plan_s_factors_apply_to_every_cohort_exactly_and_in_the_grid()
     {
