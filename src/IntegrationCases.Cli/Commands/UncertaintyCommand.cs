@@ -75,7 +75,7 @@ internal static class UncertaintyCommand
 
         var request = parsed.Request with { Draws = arguments.Draws ?? parsed.Request.Draws, Seed = arguments.Seed ?? parsed.Request.Seed };
         var context = EvaluationContextFactory.Create(run?.Parameters ?? ParameterStore.Default, defaultStart, run?.Facts);
-        var outcome = UncertaintyAnalysis.Analyse(request, context, Environment.ProcessorCount);
+        var outcome = UncertaintyAnalysis.Analyse(request, context, cancellationToken);
         if (outcome.Result is null)
         {
             EvaluateCommand.WriteErrors(error, outcome.Errors);

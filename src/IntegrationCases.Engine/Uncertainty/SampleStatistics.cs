@@ -20,14 +20,18 @@ internal static class SampleStatistics
     {
         var sorted = (double[])values.Clone();
         Array.Sort(sorted);
-        return new DistributionSummary(
+        return SummariseSorted(sorted);
+    }
+
+    /// <summary><see cref="Summarise"/> of values already sorted ascending (not copied, not changed).</summary>
+    public static DistributionSummary SummariseSorted(double[] sorted) =>
+        new(
             Money.RoundToOere(Percentile(sorted, P5)),
             Money.RoundToOere(Percentile(sorted, P10)),
             Money.RoundToOere(Percentile(sorted, P50)),
             Money.RoundToOere(Percentile(sorted, P90)),
             Money.RoundToOere(Percentile(sorted, P95)),
             Money.RoundToOere(Mean(sorted)));
-    }
 
     /// <summary>Type 7: h = (n − 1) p; x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋ + 1] − x[⌊h⌋]) on the sorted values (0-based).</summary>
     public static double Percentile(double[] sorted, double p)

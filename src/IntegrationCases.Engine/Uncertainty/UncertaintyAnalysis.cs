@@ -5,42 +5,43 @@ namespace IntegrationCases.Engine.Uncertainty;
 
 /// <summary>
 /// The engine's uncertainty analysis (issue 12): the scenario's own figures, a tornado of the four factors and a
-/// Monte Carlo summary. Pure: the same request and context give the same result, bit for bit, whatever the
-/// degree of parallelism (draws are sampled sequentially first, then evaluated independently). A plan's factors
-/// apply to every cohort, and λmax comes from the scenario's full arrays.
+/// Monte Carlo summary. Pure: the same request and context give the same result, bit for bit, on any machine
+/// (all draws are sampled sequentially first, then evaluated independently). A plan's factors apply to every
+/// cohort, and λmax comes from the scenario's full arrays.
+/// <para>
+/// The contract's Monte Carlo evaluates the draws by the checked effect grid (<see cref="EffectGrid"/>): the
+/// investment future is run at a few effect multipliers, and each draw interpolates the response and applies its
+/// price factors exactly. The mart (<see cref="MonteCarlo"/>) uses the same grid, so a row of fact_uncertainty
+/// and the API give the same figures. <see cref="AnalyseExact"/> runs every draw at its own point, the direct
+/// evaluation the tests hold the grid against (P50 within 0.5 %, probabilityNetPositive within 0.01; measured
+/// far closer, docs/uncertainty.md). The tornado is always evaluated directly, so its ends equal evaluate.
+/// </para>
 /// </summary>
 public static class UncertaintyAnalysis
 {
-    /// <summary>The contract's analysis: every draw evaluated by the engine's lean path at its own point (exact).</summary>
-    public static UncertaintyOutcome Analyse(
+    /// <summary>The contract's analysis: base, tornado, and the Monte Carlo summary by the effect grid.</summary>
+    public static UncertaintyOutcome Analyse(UncertaintyRequest request, EvaluationContext context, CancellationToken cancellationToken = default) =>
+        Analyse(request, context, (prepared, settings, lambdaMax) => Grid(prepared, settings, lambdaMax).Evaluate(FactorSampler.Sample(settings, lambdaMax), cancellationToken));
+
+    /// <summary>
+    /// The same analysis with every draw evaluated by the engine's lean path at its own point (one investment run
+    /// per draw, on up to <paramref name="maxDegreeOfParallelism"/> threads, the same bits for any number): the
+    /// reference for the grid, and for benchmarks.
+    /// </summary>
+    public static UncertaintyOutcome AnalyseExact(
         UncertaintyRequest request,
         EvaluationContext context,
         int maxDegreeOfParallelism = 1,
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
-        var (prepared, settings, errors) = Set(request, context);
-        if (settings is null)
-        {
-            return UncertaintyOutcome.Rejected(errors);
-        }
-
-        var scenario = prepared.Scenario!;
-        var lambdaMax = BreakEven.LambdaMax(scenario);
-        var own = LeanResult.Of(prepared);
-        var tornado = Tornado(scenario, context, settings, lambdaMax);
-        var draws = FactorSampler.Sample(settings, lambdaMax);
-        var outcomes = DrawRunner.Run(new EffectSweep(prepared), draws, maxDegreeOfParallelism, cancellationToken);
-        return UncertaintyOutcome.Success(new UncertaintyResult(
-            new KeyFigures(Money.RoundToOere(own.NetEffectTotal), Money.RoundToOere(own.Npv)),
-            tornado,
-            Summarise(settings, outcomes)));
+        return Analyse(request, context, (prepared, settings, lambdaMax) =>
+            DrawRunner.Run(new EffectSweep(prepared), FactorSampler.Sample(settings, lambdaMax), maxDegreeOfParallelism, cancellationToken));
     }
 
     /// <summary>
-    /// The Monte Carlo summary alone, by the effect grid (<see cref="EffectGrid"/>): the same draws as
-    /// <see cref="Analyse"/>, with the response interpolated in the effect multiplier. For many scenarios at
-    /// once (the mart); tested against <see cref="Analyse"/> and direct evaluation.
+    /// The Monte Carlo summary alone, by the effect grid: the figures of <see cref="Analyse"/> without the base and
+    /// the tornado. For many scenarios at once (the mart).
     /// </summary>
     public static (MonteCarloSummary? Summary, IReadOnlyList<ValidationError> Errors) MonteCarlo(
         UncertaintyRequest request, EvaluationContext context, CancellationToken cancellationToken = default)
@@ -52,11 +53,38 @@ public static class UncertaintyAnalysis
         }
 
         var lambdaMax = BreakEven.LambdaMax(prepared.Scenario!);
-        var effect = settings.For(UncertaintyFactor.EffectMultiplier);
-        var grid = EffectGrid.Build(
-            new EffectSweep(prepared), FactorSampler.ClampEffect(effect.Low, lambdaMax), FactorSampler.ClampEffect(effect.High, lambdaMax));
-        var outcomes = grid.Evaluate(FactorSampler.Sample(settings, lambdaMax), cancellationToken);
+        var outcomes = Grid(prepared, settings, lambdaMax).Evaluate(FactorSampler.Sample(settings, lambdaMax), cancellationToken);
         return (Summarise(settings, outcomes), []);
+    }
+
+    private static UncertaintyOutcome Analyse(
+        UncertaintyRequest request,
+        EvaluationContext context,
+        Func<ScenarioEvaluator.Prepared, UncertaintySettings, double, LeanResult[]> evaluateDraws)
+    {
+        var (prepared, settings, errors) = Set(request, context);
+        if (settings is null)
+        {
+            return UncertaintyOutcome.Rejected(errors);
+        }
+
+        var scenario = prepared.Scenario!;
+        var lambdaMax = BreakEven.LambdaMax(scenario);
+        var own = LeanResult.Of(prepared);
+        var tornado = Tornado(scenario, context, settings, lambdaMax);
+        var outcomes = evaluateDraws(prepared, settings, lambdaMax);
+        return UncertaintyOutcome.Success(new UncertaintyResult(
+            new KeyFigures(Money.RoundToOere(own.NetEffectTotal), Money.RoundToOere(own.Npv)),
+            tornado,
+            Summarise(settings, outcomes)));
+    }
+
+    /// <summary>The effect grid over the effect's range, clamped to [0, λmax].</summary>
+    private static EffectGrid Grid(ScenarioEvaluator.Prepared prepared, UncertaintySettings settings, double lambdaMax)
+    {
+        var effect = settings.For(UncertaintyFactor.EffectMultiplier);
+        return EffectGrid.Build(
+            new EffectSweep(prepared), FactorSampler.ClampEffect(effect.Low, lambdaMax), FactorSampler.ClampEffect(effect.High, lambdaMax));
     }
 
     /// <summary>The prepared scenario and the settings, or the errors with their request paths.</summary>
@@ -117,15 +145,16 @@ public static class UncertaintyAnalysis
             paysBack += outcomes[i].PaysBack ? 1 : 0;
         }
 
-        var sortedNet = (double[])net.Clone();
-        Array.Sort(sortedNet);
+        // Sorted once each, in place: the draws' order matters no more.
+        Array.Sort(net);
+        Array.Sort(npv);
         return new MonteCarloSummary(
             settings.Draws,
             settings.Seed,
-            SampleStatistics.Summarise(net),
-            SampleStatistics.Summarise(npv),
+            SampleStatistics.SummariseSorted(net),
+            SampleStatistics.SummariseSorted(npv),
             (double)positive / outcomes.Length,
             (double)paysBack / outcomes.Length,
-            SampleStatistics.Histogram(sortedNet));
+            SampleStatistics.Histogram(net));
     }
 }

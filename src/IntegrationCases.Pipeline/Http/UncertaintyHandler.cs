@@ -10,8 +10,8 @@ namespace IntegrationCases.Pipeline.Http;
 /// <c>POST /api/scenarios/uncertainty</c>, shared by the Functions app and the local server: an uncertainty
 /// request of docs/api.md in the body, the tornado and Monte Carlo summary back; 400 with <c>errors</c> by field
 /// path (<c>scenario.participants</c>, <c>ranges.costMultiplier.low</c>) when rejected. Against the same evaluation
-/// context as evaluate (the latest published run). Draws are spread over the machine's cores; the answer is the
-/// same bytes whatever the number of cores.
+/// context as evaluate (the latest published run). The draws are evaluated by the engine's effect grid on the
+/// request's thread (100,000 draws take milliseconds); the answer is the same bytes on any machine.
 /// </summary>
 public sealed class UncertaintyHandler(ApiDataSource data, IOptions<ApiOptions> options, ILogger<UncertaintyHandler> logger)
 {
@@ -39,7 +39,7 @@ public sealed class UncertaintyHandler(ApiDataSource data, IOptions<ApiOptions> 
         }
 
         var context = await data.EvaluationContextAsync(cancellationToken);
-        var outcome = UncertaintyAnalysis.Analyse(parsed.Request, context, Environment.ProcessorCount, cancellationToken);
+        var outcome = UncertaintyAnalysis.Analyse(parsed.Request, context, cancellationToken);
         if (outcome.Result is null)
         {
             ApiLog.ScenarioRejected(logger, outcome.Errors.Count, outcome.Errors[0].Path);
