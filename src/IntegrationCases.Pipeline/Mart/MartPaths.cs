@@ -29,4 +29,14 @@ public static class MartPaths
     public static string RunExtract(string municipalityCode, string file) => $"extracts/{municipalityCode}/{file}";
 
     public static string Extract(string municipalityCode, string file) => $"{municipalityCode}/{file}";
+
+    /// <summary>
+    /// Where a run fanned out to the Functions app stages its uncertainty before it is published (docs/uncertainty.md):
+    /// the prices and facts the shards compute against, and one file of rows per municipality. Not part of the
+    /// run's manifest and never copied to <c>latest/</c>.
+    /// </summary>
+    public static string UncertaintyStaging(string runId) => $"{RunFolder(runId)}/staging/uncertainty";
+
+    /// <summary>One municipality's staged uncertainty rows inside <see cref="UncertaintyStaging"/>.</summary>
+    public static string UncertaintyShardFile(string municipalityCode) => $"shards/{municipalityCode}.json";
 }
