@@ -208,7 +208,7 @@ public static class XlsxExtractWriter
     /// </summary>
     private static void Uncertainty(IXLWorksheet sheet, MunicipalityExtract e)
     {
-        sheet.Cell(1, 1).SetValue("Usikkerhed på standardcases (Monte Carlo)");
+        sheet.Cell(1, 1).SetValue("Usikkerhed (Monte Carlo med casens standardintervaller)");
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(2, 1).SetValue("Effekt, investeringens udgift, løn i job og udgift til ordinær indsats trækkes uafhængigt af hinanden fra trekantfordelinger med typeværdi 1 " +
             "og casens standardintervaller (se casekataloget). P10–P90 er det interval, 80 % af trækningerne ligger i. Beløb i kr., kommunens side.");
