@@ -10,6 +10,12 @@ public sealed record ScenarioDefinition(string ScenarioId, string Name, string K
 {
     public const string Standard = "standard";
     public const string Municipal = "municipal";
+
+    /// <summary>
+    /// Whether the scenario is an intake plan (it gives <c>cohorts</c>, METHOD.md section 3a) rather than one cohort
+    /// on the start date: <c>dim_scenario.is_plan</c>, and the plan sheet of the extracts.
+    /// </summary>
+    public bool IsPlan { get; init; }
 }
 
 /// <summary>One evaluated case of a scenario, with the participants the engine used.</summary>
