@@ -51,3 +51,42 @@ public static class ExtractRows
     public static string CaseName(MunicipalityExtract extract, string caseId) =>
         extract.Catalogue.TryGet(caseId, out var definition) ? definition.Name : caseId;
 }
+
+/// <summary>
+/// One line of a municipal intake plan as both extracts show it: a cohort (its number in the plan, start and
+/// persons) or, with <see cref="Cohort"/> null, the total of the scenario year after that year's cohorts.
+/// </summary>
+public sealed record ExtractPlanRow(
+    string ScenarioId, string ScenarioName, string CaseId, string CaseName, int Year, DateOnly FirstMonth,
+    int? Cohort, DateOnly? CohortStart, int Cohorts, double Persons);
+
+/// <summary>The intake plans of a municipality's scenarios (METHOD.md 3a), for the plan sheet and the CSV's plan section.</summary>
+public static class ExtractPlanRows
+{
+    /// <summary>
+    /// For every case of a plan scenario (<see cref="ScenarioDefinition.IsPlan"/>), in the extract's order: per scenario
+    /// year in which cohorts start, each cohort in start order and then the year's total. Empty when no scenario is a plan.
+    /// </summary>
+    public static IReadOnlyList<ExtractPlanRow> Of(MunicipalityExtract extract)
+    {
+        var plans = extract.Scenarios.Where(s => s.IsPlan).ToDictionary(s => s.ScenarioId, StringComparer.Ordinal);
+        var rows = new List<ExtractPlanRow>();
+        foreach (var c in ExtractRows.Ordered(extract).Where(c => plans.ContainsKey(c.ScenarioId)))
+        {
+            var scenarioName = plans[c.ScenarioId].Name;
+            var caseName = ExtractRows.CaseName(extract, c.Result.CaseId);
+            var number = 0;
+            foreach (var year in IntakeYear.Of(c.Result))
+            {
+                foreach (var cohort in c.Result.Cohorts.Where(k => IntakeYear.YearOf(c.Result.StartDate, k) == year.Year))
+                {
+                    rows.Add(new(c.ScenarioId, scenarioName, c.Result.CaseId, caseName, year.Year, year.FirstMonth, ++number, cohort.StartDate, 1, cohort.Participants));
+                }
+
+                rows.Add(new(c.ScenarioId, scenarioName, c.Result.CaseId, caseName, year.Year, year.FirstMonth, null, null, year.Cohorts, year.Persons));
+            }
+        }
+
+        return rows;
+    }
+}

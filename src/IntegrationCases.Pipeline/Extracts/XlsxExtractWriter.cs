@@ -9,8 +9,9 @@ namespace IntegrationCases.Pipeline.Extracts;
 /// <summary>
 /// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on), 'Pengestrømme'
 /// (the yearly cashflow per case with baseline, investment and difference), 'Nøgletal' (the KPIs) and
-/// 'Enhedspriser' (every unit price used, with its date and source). Column widths are fixed, never measured
-/// (AdjustToContents needs System.Drawing).
+/// 'Enhedspriser' (every unit price used, with its date and source), and 'Tilgangsplan' (the intake plans, only
+/// when a scenario of the municipality is one). Column widths are fixed, never measured (AdjustToContents needs
+/// System.Drawing).
 /// </summary>
 public static class XlsxExtractWriter
 {
@@ -24,6 +25,13 @@ public static class XlsxExtractWriter
         Cashflow(workbook.Worksheets.Add("Pengestrømme"), extract);
         Kpis(workbook.Worksheets.Add("Nøgletal"), extract);
         UnitPrices(workbook.Worksheets.Add("Enhedspriser"), extract);
+        var plan = ExtractPlanRows.Of(extract);
+        if (plan.Count > 0)
+        {
+            // Last, and only where there is a plan, so the other sheets keep their places for anyone reading by position.
+            IntakePlan(workbook.Worksheets.Add(IntakePlanSheet), plan);
+        }
+
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
@@ -182,6 +190,60 @@ public static class XlsxExtractWriter
 
         sheet.SheetView.FreezeRows(1);
         Widths(sheet, 44, 12, 16, 90);
+    }
+
+    // ---- The intake plan sheet (METHOD.md 3a): everything the extract shows of a plan is in this one piece. ----
+
+    /// <summary>The name of the plan sheet.</summary>
+    public const string IntakePlanSheet = "Tilgangsplan";
+
+    /// <summary>The header row of the plan sheet's table (after the title and the note).</summary>
+    public const int IntakePlanHeaderRow = 4;
+
+    /// <summary>The columns of the plan table, the same in the CSV's plan section after its municipality columns.</summary>
+    public static readonly IReadOnlyList<string> IntakePlanHeader =
+        ["Scenarie", "Case-id", "Business case", "År", "Første måned", "Hold nr.", "Startdato", "Antal hold", "Personer (fuldtid)"];
+
+    /// <summary>What a total row says in 'Hold nr.' (in both extracts).</summary>
+    public const string IntakePlanTotal = "I alt";
+
+    /// <summary>
+    /// Per plan scenario and case: each cohort (number, start, persons) and after each scenario year's cohorts a
+    /// bold total (cohorts and persons starting that year).
+    /// </summary>
+    private static void IntakePlan(IXLWorksheet sheet, IReadOnlyList<ExtractPlanRow> rows)
+    {
+        sheet.Cell(1, 1).SetValue("Tilgangsplaner: hvor mange starter hvornår");
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        sheet.Cell(2, 1).SetValue("Kommunens egne tilgangsplaner (metodens afsnit 3a). Hvert hold følges fra sin egen startmåned til horisontens slutning; "
+            + "pengestrømmene og nøgletallene er summen over holdene. År 1 er de første 12 måneder fra scenariets startdato (med start i januar: budgetåret).");
+        Header(sheet, IntakePlanHeaderRow, [.. IntakePlanHeader]);
+        var row = IntakePlanHeaderRow;
+        foreach (var r in rows)
+        {
+            row++;
+            sheet.Cell(row, 1).SetValue(r.ScenarioName);
+            sheet.Cell(row, 2).SetValue(r.CaseId);
+            sheet.Cell(row, 3).SetValue(r.CaseName);
+            sheet.Cell(row, 4).SetValue(r.Year);
+            sheet.Cell(row, 5).SetValue(Danish.Date(r.FirstMonth));
+            if (r.Cohort is { } number)
+            {
+                sheet.Cell(row, 6).SetValue(number);
+                sheet.Cell(row, 7).SetValue(Danish.Date(r.CohortStart!.Value));
+            }
+            else
+            {
+                sheet.Cell(row, 6).SetValue(IntakePlanTotal);
+                sheet.Cell(row, 8).SetValue(r.Cohorts);
+                sheet.Row(row).Style.Font.Bold = true;
+            }
+
+            Number(sheet.Cell(row, 9), r.Persons, NumberFormat);
+        }
+
+        sheet.SheetView.Freeze(IntakePlanHeaderRow, 0);
+        Widths(sheet, 24, 14, 36, 8, 14, 10, 14, 12, 18);
     }
 
     private static string ScenarioName(MunicipalityExtract e, string scenarioId) =>
