@@ -134,6 +134,11 @@ param privateEndpointSubnetPrefix string = '10.60.1.0/24'
 @description('Object ids of Entra groups (e.g. the analysts who deliver files) allowed to upload to the inputs container.')
 param inputUploaderGroupObjectIds array = []
 
+@description('Application (client) id of the Entra app registration that users sign in to before they see the calculation tool (docs/deploy.md, "Sign-in"). Sign-in is always on: the page and its API have no other gate.')
+@minLength(36)
+@maxLength(36)
+param signInClientId string
+
 // Names: <type>-<baseName>-<env>-<suffix>; the suffix makes global names unique per subscription, group and env.
 var suffix = take(uniqueString(subscription().id, resourceGroup().id, baseName, environmentName), 8)
 var names = {
@@ -413,12 +418,35 @@ module functionApp 'modules/functionApp.bicep' = {
       // Telemetry: the connection string names the endpoint; ingestion is authorised with the identity (Entra).
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+      // Sign-in to the calculation tool (modules/appSignIn.bicep): the identity is the app registration's
+      // federated credential, so there is no client secret; only this tenant's users get in.
+      OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identity.properties.clientId
+      WEBSITE_AUTH_AAD_ALLOWED_TENANTS: tenant().tenantId
+      // The calculation tool is the page at '/', not the host's default welcome page.
+      AzureWebJobsDisableHomepage: 'true'
     }
   }
   dependsOn: [
     // The host must be able to reach its storage the moment it starts.
     hostStorageRoles
     dataStorageRoles
+  ]
+}
+
+// Entra ID sign-in in front of the calculation tool; the keyed API and the host's webhooks stay outside it.
+module appSignIn 'modules/appSignIn.bicep' = {
+  name: 'app-sign-in'
+  params: {
+    functionAppName: names.functionApp
+    clientId: signInClientId
+    federatedCredentialSettingName: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
+    excludedPaths: [
+      '/api/*'
+      '/runtime/webhooks/*'
+    ]
+  }
+  dependsOn: [
+    functionApp
   ]
 }
 
@@ -473,6 +501,12 @@ output functionAppName string = functionApp.outputs.name
 
 @description('Base URL of the HTTP API.')
 output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
+
+@description('Address of the calculation tool (behind Entra ID sign-in).')
+output calculationToolUrl string = 'https://${functionApp.outputs.defaultHostName}/'
+
+@description('Redirect URI to add to the sign-in app registration (Web platform).')
+output signInRedirectUri string = appSignIn.outputs.redirectUri
 
 @description('Name of the app\'s user-assigned managed identity: the database user to create in the post-deployment step.')
 output functionIdentityName string = identity.name

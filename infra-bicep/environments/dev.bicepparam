@@ -1,6 +1,8 @@
 // Development: small, cheap, pauses when idle. The SQL administrator (an Entra group) comes from the
 // operator's environment, so no tenant-specific id is committed:
 //   export INTEGRATION_SQL_ADMIN_LOGIN='sg-integration-sql-admins' INTEGRATION_SQL_ADMIN_OBJECT_ID='<group object id>'
+// and the app registration users sign in to for the calculation tool (docs/deploy.md, 'Sign-in'):
+//   export INTEGRATION_SIGNIN_CLIENT_ID='<application (client) id>'
 // Step 2 (after publishing the code): INTEGRATION_ENABLE_BLOB_EVENTS=true and deploy again.
 using '../main.bicep'
 
@@ -9,6 +11,7 @@ param environmentName = 'dev'
 param sqlAdministratorLogin = readEnvironmentVariable('INTEGRATION_SQL_ADMIN_LOGIN')
 param sqlAdministratorObjectId = readEnvironmentVariable('INTEGRATION_SQL_ADMIN_OBJECT_ID')
 param sqlAdministratorPrincipalType = 'Group'
+param signInClientId = readEnvironmentVariable('INTEGRATION_SIGNIN_CLIENT_ID')
 param sqlMaxVCores = 1
 param sqlMinVCores = '0.5'
 param sqlAutoPauseDelayMinutes = 60

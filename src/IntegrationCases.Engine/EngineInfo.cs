@@ -7,5 +7,5 @@ public static class EngineInfo
     public const string MethodVersion = "1.2";
 
     /// <summary>The engine's own version; bump it whenever a result can change.</summary>
-    public const string EngineVersion = "1.2.0";
+    public const string EngineVersion = "1.2.1";
 }

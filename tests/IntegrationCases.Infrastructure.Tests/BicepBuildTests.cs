@@ -168,14 +168,14 @@ public sealed class BicepBuildTests(CompiledInfrastructure infrastructure)
     }
 
     [Fact]
-    public void Only_the_environment_and_the_SQL_administrator_have_no_default()
+    public void Only_the_environment_the_SQL_administrator_and_the_sign_in_app_registration_have_no_default()
     {
         var required = infrastructure.Template["parameters"]!.AsObject()
             .Where(p => p.Value!["defaultValue"] is null)
             .Select(p => p.Key)
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(["environmentName", "sqlAdministratorLogin", "sqlAdministratorObjectId"], required);
+        Assert.Equal(["environmentName", "signInClientId", "sqlAdministratorLogin", "sqlAdministratorObjectId"], required);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace IntegrationCases.Cli.Commands;
 
 /// <summary>
 /// <c>serve</c>: the HTTP API of the Functions app on Kestrel over the local output folder, for a laptop and
-/// Power BI Desktop. Bound to 127.0.0.1 by default; every endpoint but /api/health needs the key.
+/// Power BI Desktop, and the calculation tool at <c>/</c>. Bound to 127.0.0.1 by default; every endpoint but
+/// /api/health needs the key, or the session cookie the tool's page gets on this machine.
 /// </summary>
 internal static class ServeCommand
 {
@@ -71,6 +72,7 @@ internal static class ServeCommand
             await app.StartAsync(cancellationToken);
             var uri = LocalApiServer.ListeningUri(app);
             Console.WriteLine($"API'et kører på {uri}api/ over {rootValue.FullName}");
+            Console.WriteLine($"Beregningsværktøjet: åbn {uri} i en browser på denne maskine (siden får adgang uden nøgle).");
             Console.WriteLine(generated
                 ? $"Nøgle (tilfældig for denne kørsel; sæt {KeyVariable} eller --key for en fast): {keyValue}"
                 : "Nøgle: den angivne (--key eller " + KeyVariable + ").");

@@ -29,7 +29,8 @@ public sealed record LocalApiServerSettings(string OutputRoot, string Key, strin
 /// <summary>
 /// The <c>serve</c> host: the API's handlers on Kestrel over the local output folder, with the function key
 /// checked by <see cref="FunctionKeyMiddleware"/>, so that a laptop and Power BI Desktop can call the same API
-/// as in Azure. Bound to 127.0.0.1 unless told otherwise; port 0 picks a free port (see <see cref="ListeningUri"/>).
+/// as in Azure, and the calculation tool at <c>/</c> (its API calls carry a loopback session cookie, never the key).
+/// Bound to 127.0.0.1 unless told otherwise; port 0 picks a free port (see <see cref="ListeningUri"/>).
 /// </summary>
 public static class LocalApiServer
 {
@@ -79,9 +80,11 @@ public static class LocalApiServer
         builder.Services.AddRouting();
 
         var app = builder.Build();
+        var pageSession = new LocalPageSession();
         app.UseMiddleware<ProblemMiddleware>();
-        app.UseMiddleware<FunctionKeyMiddleware>(settings.Key);
+        app.UseMiddleware<FunctionKeyMiddleware>(settings.Key, CalculationToolEndpoints.KeylessAccess(pageSession));
         app.MapIntegrationCasesApi();
+        app.MapCalculationTool(pageSession);
         return app;
     }
 

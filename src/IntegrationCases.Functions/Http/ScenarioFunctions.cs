@@ -9,13 +9,13 @@ public sealed class ScenarioFunctions(ApiHandlers handlers)
 {
     [Function(nameof(EvaluateScenario))]
     public Task<IResult> EvaluateScenario(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.Evaluate)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = ApiRoutes.FunctionPrefix + ApiRoutes.Evaluate)] HttpRequest request,
         CancellationToken cancellationToken) =>
         handlers.EvaluatePostAsync(request, cancellationToken);
 
     [Function(nameof(EvaluateScenarioQuery))]
     public Task<IResult> EvaluateScenarioQuery(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.Evaluate)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiRoutes.FunctionPrefix + ApiRoutes.Evaluate)] HttpRequest request,
         CancellationToken cancellationToken) =>
         handlers.EvaluateGetAsync(request, cancellationToken);
 }

@@ -9,6 +9,15 @@ public sealed record ExtractCashflowRow(
     string ScenarioId, string ScenarioName, string CaseId, string CaseName, int Year, DateOnly FirstMonth,
     string LineCode, string LineLabel, decimal Baseline, decimal Investment, decimal Difference);
 
+/// <summary>
+/// One cohort of a case's resolved intake plan ('tilgang', METHOD.md section 3a), as every extract shows it: its
+/// number in the plan (from 1, in start order), start and persons, and the scenario year it starts in (year 1 is
+/// the first 12 months from the scenario's start date, as in the cashflow, so with a January start a budget year).
+/// </summary>
+public sealed record ExtractPlanRow(
+    string ScenarioId, string ScenarioName, string CaseId, string CaseName, int Cohort, DateOnly StartDate, double Participants,
+    int Year, DateOnly FirstMonth);
+
 /// <summary>Flattens a municipality's results into the rows of its extract: per scenario, case, year the ten lines and the net.</summary>
 public static class ExtractRows
 {
@@ -37,6 +46,38 @@ public static class ExtractRows
         return rows;
     }
 
+    /// <summary>
+    /// The one builder of the plan rows (the XLSX's 'Tilgang' section and the CSV's plan section): each case's
+    /// resolved intake plan as the engine echoes it, in extract order, one row per cohort. A case without a plan has
+    /// one cohort on its start date, so the rows of a case always sum to its 'Deltagere (fuldtid)'.
+    /// </summary>
+    public static IReadOnlyList<ExtractPlanRow> Plan(MunicipalityExtract extract)
+    {
+        var scenarios = extract.Scenarios.ToDictionary(s => s.ScenarioId, StringComparer.Ordinal);
+        var rows = new List<ExtractPlanRow>();
+        foreach (var c in Ordered(extract))
+        {
+            var scenarioName = scenarios.TryGetValue(c.ScenarioId, out var s) ? s.Name : c.ScenarioId;
+            var caseName = CaseName(extract, c.Result.CaseId);
+            var number = 0;
+            foreach (var cohort in c.Result.Cohorts)
+            {
+                var year = IntakeYear.YearOf(c.Result.StartDate, cohort);
+                rows.Add(new(c.ScenarioId, scenarioName, c.Result.CaseId, caseName, ++number, cohort.StartDate, cohort.Participants,
+                    year, IntakeYear.FirstMonthOf(c.Result.StartDate, year)));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Whether a case of the extract belongs to an intake plan scenario (the CSV then carries the plan section).</summary>
+    public static bool HasPlan(MunicipalityExtract extract)
+    {
+        var plans = extract.Scenarios.Where(s => s.IsPlan).Select(s => s.ScenarioId).ToHashSet(StringComparer.Ordinal);
+        return extract.Cases.Any(c => plans.Contains(c.ScenarioId));
+    }
+
     /// <summary>Standard scenario first, then the municipality's own; cases in catalogue order.</summary>
     public static IEnumerable<EvaluatedCase> Ordered(MunicipalityExtract extract)
     {
@@ -50,43 +91,4 @@ public static class ExtractRows
 
     public static string CaseName(MunicipalityExtract extract, string caseId) =>
         extract.Catalogue.TryGet(caseId, out var definition) ? definition.Name : caseId;
-}
-
-/// <summary>
-/// One line of a municipal intake plan as both extracts show it: a cohort (its number in the plan, start and
-/// persons) or, with <see cref="Cohort"/> null, the total of the scenario year after that year's cohorts.
-/// </summary>
-public sealed record ExtractPlanRow(
-    string ScenarioId, string ScenarioName, string CaseId, string CaseName, int Year, DateOnly FirstMonth,
-    int? Cohort, DateOnly? CohortStart, int Cohorts, double Persons);
-
-/// <summary>The intake plans of a municipality's scenarios (METHOD.md 3a), for the plan sheet and the CSV's plan section.</summary>
-public static class ExtractPlanRows
-{
-    /// <summary>
-    /// For every case of a plan scenario (<see cref="ScenarioDefinition.IsPlan"/>), in the extract's order: per scenario
-    /// year in which cohorts start, each cohort in start order and then the year's total. Empty when no scenario is a plan.
-    /// </summary>
-    public static IReadOnlyList<ExtractPlanRow> Of(MunicipalityExtract extract)
-    {
-        var plans = extract.Scenarios.Where(s => s.IsPlan).ToDictionary(s => s.ScenarioId, StringComparer.Ordinal);
-        var rows = new List<ExtractPlanRow>();
-        foreach (var c in ExtractRows.Ordered(extract).Where(c => plans.ContainsKey(c.ScenarioId)))
-        {
-            var scenarioName = plans[c.ScenarioId].Name;
-            var caseName = ExtractRows.CaseName(extract, c.Result.CaseId);
-            var number = 0;
-            foreach (var year in IntakeYear.Of(c.Result))
-            {
-                foreach (var cohort in c.Result.Cohorts.Where(k => IntakeYear.YearOf(c.Result.StartDate, k) == year.Year))
-                {
-                    rows.Add(new(c.ScenarioId, scenarioName, c.Result.CaseId, caseName, year.Year, year.FirstMonth, ++number, cohort.StartDate, 1, cohort.Participants));
-                }
-
-                rows.Add(new(c.ScenarioId, scenarioName, c.Result.CaseId, caseName, year.Year, year.FirstMonth, null, null, year.Cohorts, year.Persons));
-            }
-        }
-
-        return rows;
-    }
 }

@@ -7,11 +7,11 @@ using IntegrationCases.Pipeline.Mart;
 namespace IntegrationCases.Pipeline.Extracts;
 
 /// <summary>
-/// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on), 'Pengestrømme'
-/// (the yearly cashflow per case with baseline, investment and difference), 'Nøgletal' (the KPIs) and
-/// 'Enhedspriser' (every unit price used, with its date and source), and 'Tilgangsplan' (the intake plans, only
-/// when a scenario of the municipality is one). Column widths are fixed, never measured (AdjustToContents needs
-/// System.Drawing).
+/// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on, with the intake plan
+/// of every case in its section 'Tilgang'), 'Pengestrømme' (the yearly cashflow per case with baseline, investment
+/// and difference), 'Nøgletal' (the KPIs) and 'Enhedspriser' (every unit price used, with its date and source).
+/// Every workbook has these four sheets, a run's extract and the calculation tool's scenario workbook alike, so a
+/// reader can find them by position. Column widths are fixed, never measured (AdjustToContents needs System.Drawing).
 /// </summary>
 public static class XlsxExtractWriter
 {
@@ -25,12 +25,6 @@ public static class XlsxExtractWriter
         Cashflow(workbook.Worksheets.Add("Pengestrømme"), extract);
         Kpis(workbook.Worksheets.Add("Nøgletal"), extract);
         UnitPrices(workbook.Worksheets.Add("Enhedspriser"), extract);
-        var plan = ExtractPlanRows.Of(extract);
-        if (plan.Count > 0)
-        {
-            // Last, and only where there is a plan, so the other sheets keep their places for anyone reading by position.
-            IntakePlan(workbook.Worksheets.Add(IntakePlanSheet), plan);
-        }
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
@@ -81,6 +75,7 @@ public static class XlsxExtractWriter
             row++;
         }
 
+        row = PlanSection(sheet, row + 1, e);
         row++;
         Header(sheet, row++, "År", "Kommuneskatteprocent (data)");
         foreach (var (year, rate) in e.Facts.KommuneskatRateByYear.OrderBy(x => x.Key))
@@ -90,7 +85,44 @@ public static class XlsxExtractWriter
             row++;
         }
 
-        Widths(sheet, 34, 48, 40, 48, 18, 18, 14);
+        Widths(sheet, 34, 48, 40, 48, 18, 18, 14, 14);
+    }
+
+    // ---- The intake plan (METHOD.md 3a): the one plan presentation of every extract, XLSX and CSV. ----
+
+    /// <summary>The title of the plan section on 'Forudsætninger'; the CSV's plan section has the same rows.</summary>
+    public const string PlanSectionTitle = "Tilgang: hvornår deltagerne starter (ét hold pr. start)";
+
+    /// <summary>The columns of the plan section, the same in the CSV's plan section after its municipality columns.</summary>
+    public static readonly IReadOnlyList<string> PlanHeader =
+        ["Scenarie", "Case-id", "Business case", "Hold", "Start", "Deltagere (fuldtid)", "År", "Første måned"];
+
+    /// <summary>
+    /// The 'Tilgang' section: when each case's participants start (METHOD.md section 3a), one row per cohort of the
+    /// resolved plan (<see cref="ExtractRows.Plan"/>), so a reader sees what 'Deltagere (fuldtid)' above sums and in
+    /// which scenario year each cohort starts. A case without a plan has one cohort on the start date. In every
+    /// workbook (the run's and the calculation tool's). Returns the row after it.
+    /// </summary>
+    private static int PlanSection(IXLWorksheet sheet, int row, MunicipalityExtract e)
+    {
+        sheet.Cell(row, 1).SetValue(PlanSectionTitle);
+        sheet.Cell(row, 1).Style.Font.Bold = true;
+        row++;
+        Header(sheet, row++, [.. PlanHeader]);
+        foreach (var p in ExtractRows.Plan(e))
+        {
+            sheet.Cell(row, 1).SetValue(p.ScenarioName);
+            sheet.Cell(row, 2).SetValue(p.CaseId);
+            sheet.Cell(row, 3).SetValue(p.CaseName);
+            sheet.Cell(row, 4).SetValue(p.Cohort);
+            sheet.Cell(row, 5).SetValue(Danish.Date(p.StartDate));
+            Number(sheet.Cell(row, 6), p.Participants, NumberFormat);
+            sheet.Cell(row, 7).SetValue(p.Year);
+            sheet.Cell(row, 8).SetValue(Danish.Date(p.FirstMonth));
+            row++;
+        }
+
+        return row;
     }
 
     /// <summary>
@@ -190,60 +222,6 @@ public static class XlsxExtractWriter
 
         sheet.SheetView.FreezeRows(1);
         Widths(sheet, 44, 12, 16, 90);
-    }
-
-    // ---- The intake plan sheet (METHOD.md 3a): everything the extract shows of a plan is in this one piece. ----
-
-    /// <summary>The name of the plan sheet.</summary>
-    public const string IntakePlanSheet = "Tilgangsplan";
-
-    /// <summary>The header row of the plan sheet's table (after the title and the note).</summary>
-    public const int IntakePlanHeaderRow = 4;
-
-    /// <summary>The columns of the plan table, the same in the CSV's plan section after its municipality columns.</summary>
-    public static readonly IReadOnlyList<string> IntakePlanHeader =
-        ["Scenarie", "Case-id", "Business case", "År", "Første måned", "Hold nr.", "Startdato", "Antal hold", "Personer (fuldtid)"];
-
-    /// <summary>What a total row says in 'Hold nr.' (in both extracts).</summary>
-    public const string IntakePlanTotal = "I alt";
-
-    /// <summary>
-    /// Per plan scenario and case: each cohort (number, start, persons) and after each scenario year's cohorts a
-    /// bold total (cohorts and persons starting that year).
-    /// </summary>
-    private static void IntakePlan(IXLWorksheet sheet, IReadOnlyList<ExtractPlanRow> rows)
-    {
-        sheet.Cell(1, 1).SetValue("Tilgangsplaner: hvor mange starter hvornår");
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(2, 1).SetValue("Kommunens egne tilgangsplaner (metodens afsnit 3a). Hvert hold følges fra sin egen startmåned til horisontens slutning; "
-            + "pengestrømmene og nøgletallene er summen over holdene. År 1 er de første 12 måneder fra scenariets startdato (med start i januar: budgetåret).");
-        Header(sheet, IntakePlanHeaderRow, [.. IntakePlanHeader]);
-        var row = IntakePlanHeaderRow;
-        foreach (var r in rows)
-        {
-            row++;
-            sheet.Cell(row, 1).SetValue(r.ScenarioName);
-            sheet.Cell(row, 2).SetValue(r.CaseId);
-            sheet.Cell(row, 3).SetValue(r.CaseName);
-            sheet.Cell(row, 4).SetValue(r.Year);
-            sheet.Cell(row, 5).SetValue(Danish.Date(r.FirstMonth));
-            if (r.Cohort is { } number)
-            {
-                sheet.Cell(row, 6).SetValue(number);
-                sheet.Cell(row, 7).SetValue(Danish.Date(r.CohortStart!.Value));
-            }
-            else
-            {
-                sheet.Cell(row, 6).SetValue(IntakePlanTotal);
-                sheet.Cell(row, 8).SetValue(r.Cohorts);
-                sheet.Row(row).Style.Font.Bold = true;
-            }
-
-            Number(sheet.Cell(row, 9), r.Persons, NumberFormat);
-        }
-
-        sheet.SheetView.Freeze(IntakePlanHeaderRow, 0);
-        Widths(sheet, 24, 14, 36, 8, 14, 10, 14, 12, 18);
     }
 
     private static string ScenarioName(MunicipalityExtract e, string scenarioId) =>

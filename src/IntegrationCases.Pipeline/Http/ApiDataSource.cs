@@ -70,6 +70,10 @@ public sealed class ApiDataSource(PipelineStorage storage, IOptions<ApiOptions> 
         }
     }
 
+    /// <summary>The id of the run a context was loaded from (null before the first run, or for a context no longer current).</summary>
+    public string? RunIdOf(EvaluationContext context) =>
+        _snapshot is { } s && ReferenceEquals(s.Context, context) ? s.RunId : null;
+
     /// <summary>The municipality's results of the latest run as JSON, or null before the first run.</summary>
     public async ValueTask<byte[]?> MunicipalityResultsAsync(Municipality municipality, CancellationToken cancellationToken) =>
         await storage.TryReadAsync(StorageArea.Mart, $"{MartPaths.Latest}/{MartPaths.ResultsFile(municipality.Code)}", cancellationToken);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using IntegrationCases.Engine;
 using IntegrationCases.Engine.Cases;
 using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Engine.Results;
 using IntegrationCases.Pipeline.Municipalities;
 using IntegrationCases.Pipeline.Scenarios;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ namespace IntegrationCases.Pipeline.Http;
 /// request, calls the pipeline or the engine, and answers with JSON, a file or an RFC 9457 problem. Keys are the
 /// host's business (the Functions host, or <see cref="FunctionKeyMiddleware"/> for <c>serve</c>).
 /// </summary>
-public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options, ILogger<ApiHandlers> logger)
+public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options, ILogger<ApiHandlers> logger)
 {
     private readonly ApiOptions _options = options.Value;
     private readonly ResultCache _cache = new(options.Value.ResultCacheEntries);
@@ -26,20 +27,17 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
     public async Task<IResult> EvaluatePostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!IsJson(request.ContentType))
+        var (body, problem) = await ReadScenarioBodyAsync(request, cancellationToken);
+        using (body)
         {
-            return Problems.UnsupportedMediaType(request.ContentType);
-        }
+            if (problem is not null)
+            {
+                return problem;
+            }
 
-        using var body = await RequestBody.ReadAsync(request, _options.MaxScenarioBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            ApiLog.BodyTooLarge(logger, _options.MaxScenarioBodyBytes, request.Path);
-            return Problems.BodyTooLarge(_options.MaxScenarioBodyBytes);
+            var context = await data.EvaluationContextAsync(cancellationToken);
+            return EvaluateJson(body!.Span, context);
         }
-
-        var context = await data.EvaluationContextAsync(cancellationToken);
-        return EvaluateJson(body.Span, context);
     }
 
     /// <summary><c>GET /api/scenarios/evaluate?municipalityCode=851&amp;caseId=NY-JOB-30&amp;…</c>: the flat form for Power Query.</summary>
@@ -63,28 +61,8 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
         return EvaluateJson(json, context);
     }
 
-    /// <summary><c>GET /api/cases</c>: the standard case catalogue.</summary>
-    public IResult Cases()
-    {
-        return Json(w =>
-        {
-            w.WriteStartArray();
-            foreach (var c in CaseCatalogue.Standard.Cases)
-            {
-                w.WriteStartObject();
-                w.WriteString("caseId", c.Id);
-                w.WriteString("name", c.Name);
-                w.WriteString("targetGroup", c.TargetGroup);
-                w.WriteString("targetGroupLabel", c.TargetGroupLabel);
-                w.WriteString("description", c.Description);
-                w.WriteNumber("participationShare", c.ParticipationShare);
-                w.WriteNumber("horizonYears", c.HorizonYears);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        });
-    }
+    /// <summary><c>GET /api/cases</c>: the standard case catalogue, each case with its defaults and their reasons.</summary>
+    public IResult Cases() => Json(w => CaseCatalogueJson.Write(w, CaseCatalogue.Standard));
 
     /// <summary><c>GET /api/municipalities</c>: the 98 municipalities, with the target-group counts of the latest run where there are any.</summary>
     public async Task<IResult> MunicipalitiesAsync(CancellationToken cancellationToken)
@@ -208,23 +186,53 @@ public sealed class ApiHandlers(ApiDataSource data, IOptions<ApiOptions> options
             return new JsonBytesResult(cached);
         }
 
+        var (evaluated, problem) = ParseAndEvaluate(scenarioJson, context);
+        if (evaluated is null)
+        {
+            return problem!;
+        }
+
+        var result = ScenarioJson.SerializeResult(evaluated);
+        _cache.Add(context, scenarioJson, result);
+        return new JsonBytesResult(result);
+    }
+
+    /// <summary>A POSTed scenario's bytes, or the problem when it is not JSON by its content type or is over the limit.</summary>
+    private async Task<(RentedBody? Body, IResult? Problem)> ReadScenarioBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+        {
+            return (null, Problems.UnsupportedMediaType(request.ContentType));
+        }
+
+        var body = await RequestBody.ReadAsync(request, _options.MaxScenarioBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            ApiLog.BodyTooLarge(logger, _options.MaxScenarioBodyBytes, request.Path);
+            return (null, Problems.BodyTooLarge(_options.MaxScenarioBodyBytes));
+        }
+
+        return (body, null);
+    }
+
+    /// <summary>The scenario's result, or the logged 400 problem of a rejected scenario (nothing computed).</summary>
+    private (ScenarioResult? Result, IResult? Problem) ParseAndEvaluate(ReadOnlySpan<byte> scenarioJson, EvaluationContext context)
+    {
         var parsed = ScenarioJson.Parse(scenarioJson);
         if (parsed.Scenario is null)
         {
             ApiLog.ScenarioRejected(logger, parsed.Errors.Count, parsed.Errors.Count > 0 ? parsed.Errors[0].Path : "$");
-            return Problems.InvalidScenario(parsed.Errors);
+            return (null, Problems.InvalidScenario(parsed.Errors));
         }
 
         var outcome = ScenarioEvaluator.Evaluate(parsed.Scenario, context);
         if (outcome.Result is null)
         {
             ApiLog.ScenarioRejected(logger, outcome.Errors.Count, outcome.Errors[0].Path);
-            return Problems.InvalidScenario(outcome.Errors);
+            return (null, Problems.InvalidScenario(outcome.Errors));
         }
 
-        var result = ScenarioJson.SerializeResult(outcome.Result);
-        _cache.Add(context, scenarioJson, result);
-        return new JsonBytesResult(result);
+        return (outcome.Result, null);
     }
 
     private static bool IsJson(string? contentType)

@@ -4,7 +4,14 @@ namespace IntegrationCases.Pipeline.Http;
 public static class ApiRoutes
 {
     public const string Prefix = "/api";
+
+    /// <summary>
+    /// The Functions host serves the calculation tool at <c>/</c>, so host.json's <c>routePrefix</c> is empty and
+    /// every API function's route starts with this.
+    /// </summary>
+    public const string FunctionPrefix = "api/";
     public const string Evaluate = "scenarios/evaluate";
+    public const string ScenarioExtract = "scenarios/extract.xlsx";
     public const string Cases = "cases";
     public const string Municipalities = "municipalities";
     public const string MunicipalityResults = "municipalities/{kode}/results";

@@ -6,11 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace IntegrationCases.Pipeline.Http;
 
 /// <summary>
-/// The local server's stand-in for the Functions host's function keys: every request but <c>/api/health</c>
-/// must carry the key in header <c>x-functions-key</c> or query parameter <c>code</c>, else 401 with a problem
-/// document. In Azure the host enforces <c>AuthorizationLevel.Function</c> itself and this is not used.
+/// The local server's stand-in for the Functions host's function keys: every request but <c>/api/health</c> and
+/// those the host admits without a key (<see cref="KeylessAccess"/>: the calculation tool's page, its files and
+/// its session cookie) must carry the key in header <c>x-functions-key</c> or query parameter <c>code</c>, else 401
+/// with a problem document. In Azure the host enforces <c>AuthorizationLevel.Function</c> itself and this is not used.
 /// </summary>
-public sealed class FunctionKeyMiddleware(RequestDelegate next, string key, ILogger<FunctionKeyMiddleware> logger)
+public sealed class FunctionKeyMiddleware(RequestDelegate next, string key, KeylessAccess keyless, ILogger<FunctionKeyMiddleware> logger)
 {
     public const string HeaderName = "x-functions-key";
     public const string QueryName = "code";
@@ -20,7 +21,9 @@ public sealed class FunctionKeyMiddleware(RequestDelegate next, string key, ILog
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Request.Path.Equals(ApiRoutes.Prefix + "/" + ApiRoutes.Health, StringComparison.OrdinalIgnoreCase) || Matches(context.Request))
+        if (context.Request.Path.Equals(ApiRoutes.Prefix + "/" + ApiRoutes.Health, StringComparison.OrdinalIgnoreCase)
+            || Matches(context.Request)
+            || keyless(context))
         {
             await next(context);
             return;

@@ -250,9 +250,25 @@ public static class OpenApiDocument
             }
           }
         },
+        "/api/scenarios/extract.xlsx": {
+          "post": {
+            "summary": "Evaluate a scenario and answer with its result as an Excel workbook in the layout of the municipality extract (sheets Forudsætninger, Pengestrømme, Nøgletal, Enhedspriser).",
+            "requestBody": {
+              "required": true,
+              "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Scenario" } } }
+            },
+            "responses": {
+              "200": { "description": "The workbook, as a download.", "content": { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {} } },
+              "400": { "$ref": "#/components/responses/Problem" },
+              "401": { "$ref": "#/components/responses/Problem" },
+              "413": { "$ref": "#/components/responses/Problem" },
+              "415": { "$ref": "#/components/responses/Problem" }
+            }
+          }
+        },
         "/api/cases": {
           "get": {
-            "summary": "The standard case catalogue.",
+            "summary": "The standard case catalogue: each case with 'defaults' (the case's defaults in the shape of a scenario; null = the parameter store decides) and 'reasons' (scenario field path -> the catalogue's Danish argument for that default).",
             "responses": { "200": { "description": "The cases.", "content": { "application/json": { "schema": { "type": "array", "items": { "type": "object" } } } } }, "401": { "$ref": "#/components/responses/Problem" } }
           }
         },

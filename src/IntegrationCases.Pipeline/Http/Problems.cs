@@ -36,6 +36,14 @@ public static class Problems
             "Adgangsnøgle mangler eller er forkert",
             "Angiv API-nøglen i headeren 'x-functions-key' eller i forespørgselsparameteren 'code'.");
 
+    /// <summary>The page's API in Azure without a signed-in user (App Service authentication off or bypassed).</summary>
+    public static ProblemResult SignInRequired() =>
+        new(
+            StatusCodes.Status401Unauthorized,
+            TypeBase + "sign-in-required",
+            "Log ind for at bruge beregningsværktøjet",
+            "Beregningsværktøjet kræver, at du er logget ind med din organisations konto. Genindlæs siden for at logge ind.");
+
     public static ProblemResult NotFound(string detail) =>
         new(StatusCodes.Status404NotFound, TypeBase + "not-found", "Ikke fundet", detail);
 
@@ -44,6 +52,10 @@ public static class Problems
 
     public static ProblemResult UnknownRoute(string path) =>
         NotFound($"Adressen '{Shorten(path)}' findes ikke i API'et. Se /api/openapi.json for de gyldige adresser.");
+
+    /// <summary>A file under the calculation tool's <c>/assets/</c> that it does not have (both hosts say the same).</summary>
+    public static ProblemResult UnknownPageFile(string file) =>
+        NotFound($"Filen '{Shorten(file)}' findes ikke i beregningsværktøjet.");
 
     public static ProblemResult NoResultsYet(string what) =>
         NotFound($"{what} findes ikke endnu: der er ikke kørt en genberegning, der har skrevet den.");

@@ -22,7 +22,7 @@ public sealed record IntakeYear(int Year, DateOnly FirstMonth, int Cohorts, doub
             .. result.Cohorts
                 .GroupBy(c => YearOf(result.StartDate, c))
                 .OrderBy(g => g.Key)
-                .Select(g => new IntakeYear(g.Key, result.StartDate.AddMonths(MonthsPerYear * (g.Key - 1)), g.Count(), Sum(g))),
+                .Select(g => new IntakeYear(g.Key, FirstMonthOf(result.StartDate, g.Key), g.Count(), Sum(g))),
         ];
     }
 
@@ -33,6 +33,9 @@ public sealed record IntakeYear(int Year, DateOnly FirstMonth, int Cohorts, doub
         var months = ((cohort.StartDate.Year - scenarioStart.Year) * MonthsPerYear) + cohort.StartDate.Month - scenarioStart.Month;
         return (months / MonthsPerYear) + 1;
     }
+
+    /// <summary>The first month of a scenario year (1-based).</summary>
+    public static DateOnly FirstMonthOf(DateOnly scenarioStart, int year) => scenarioStart.AddMonths(MonthsPerYear * (year - 1));
 
     private static double Sum(IEnumerable<Cohort> cohorts)
     {

@@ -79,7 +79,7 @@ public sealed class BicepCli
         }
 
         // Nothing of the operator's machine leaks into the parameter files, and the .NET host stays quiet.
-        foreach (var name in new[] { "INTEGRATION_SQL_ADMIN_LOGIN", "INTEGRATION_SQL_ADMIN_OBJECT_ID", "INTEGRATION_ENABLE_BLOB_EVENTS" })
+        foreach (var name in new[] { "INTEGRATION_SQL_ADMIN_LOGIN", "INTEGRATION_SQL_ADMIN_OBJECT_ID", "INTEGRATION_SIGNIN_CLIENT_ID", "INTEGRATION_ENABLE_BLOB_EVENTS" })
         {
             start.Environment.Remove(name);
         }

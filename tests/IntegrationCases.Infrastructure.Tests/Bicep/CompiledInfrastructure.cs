@@ -5,12 +5,14 @@ namespace IntegrationCases.Infrastructure.Tests.Bicep;
 
 /// <summary>
 /// Compiles infra-bicep/main.bicep and every environment's .bicepparam once with the real Bicep CLI, for all
-/// tests of the collection. The SQL administrator comes from the operator's environment; here a fixed test value.
+/// tests of the collection. The SQL administrator and the sign-in app registration come from the operator's
+/// environment; here fixed test values.
 /// </summary>
 public sealed class CompiledInfrastructure : IDisposable
 {
     public const string SqlAdminLogin = "sg-integration-sql-admins";
     public const string SqlAdminObjectId = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
+    public const string SignInClientId = "3d2e1f0a-9b8c-4d7e-a6f5-e4d3c2b1a098";
 
     private readonly string _output;
 
@@ -69,6 +71,7 @@ public sealed class CompiledInfrastructure : IDisposable
     {
         ["INTEGRATION_SQL_ADMIN_LOGIN"] = SqlAdminLogin,
         ["INTEGRATION_SQL_ADMIN_OBJECT_ID"] = SqlAdminObjectId,
+        ["INTEGRATION_SIGNIN_CLIENT_ID"] = SignInClientId,
         ["INTEGRATION_ENABLE_BLOB_EVENTS"] = enableBlobEvents ? "true" : null,
     };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
 using IntegrationCases.Engine.Cases;
@@ -9,36 +10,37 @@ using nietras.SeparatedValues;
 
 namespace IntegrationCases.Pipeline.Tests.Extracts;
 
-/// <summary>The plan sheet of the XLSX extract and the plan section of the CSV, written and read back.</summary>
+/// <summary>
+/// A municipality's intake plan in its extracts, written and read back: the XLSX's 'Tilgang' section and the CSV's
+/// plan section show the same rows (<see cref="ExtractRows.Plan"/>), and a plan adds no sheet.
+/// </summary>
 public sealed class IntakePlanExtractTests
 {
     // SampleMart's plan for Aalborg: 20 on 2026-01-01 and 10 on 2026-07-01 (year 1), 10 on 2027-01-01 (year 2).
-    private static readonly (string Cohort, string Start, string Cohorts, double Persons, int Year)[] Expected =
+    private static readonly (string Cohort, string Start, double Persons, int Year, string FirstMonth)[] Plan =
     [
-        ("1", "2026-01-01", "", 20, 1),
-        ("2", "2026-07-01", "", 10, 1),
-        (XlsxExtractWriter.IntakePlanTotal, "", "2", 30, 1),
-        ("3", "2027-01-01", "", 10, 2),
-        (XlsxExtractWriter.IntakePlanTotal, "", "1", 10, 2),
+        ("1", "2026-01-01", 20, 1, "2026-01-01"),
+        ("2", "2026-07-01", 10, 1, "2026-01-01"),
+        ("3", "2027-01-01", 10, 2, "2027-01-01"),
     ];
 
+    private static readonly string[] FourSheets = ["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser"];
+
     [Fact]
-    public void The_workbook_of_a_municipality_with_a_plan_ends_with_a_plan_sheet_of_each_cohort_and_each_years_total()
+    public void A_municipality_with_a_plan_gets_the_same_four_sheets_and_its_plan_cohort_by_cohort_in_the_Tilgang_section()
     {
         using var workbook = new XLWorkbook(new MemoryStream(XlsxExtractWriter.Write(Extract("851"))));
 
-        Assert.Equal(["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser", XlsxExtractWriter.IntakePlanSheet], workbook.Worksheets.Select(w => w.Name));
-        var sheet = workbook.Worksheet(XlsxExtractWriter.IntakePlanSheet);
-        var header = XlsxExtractWriter.IntakePlanHeaderRow;
-        Assert.Equal(XlsxExtractWriter.IntakePlanHeader, Enumerable.Range(1, XlsxExtractWriter.IntakePlanHeader.Count).Select(c => sheet.Cell(header, c).GetString()));
-        var rows = sheet.RowsUsed().Where(r => r.RowNumber() > header).ToList();
-        Assert.Equal(Expected, rows.Select(r => (r.Cell(6).GetString(), r.Cell(7).GetString(), r.Cell(8).GetString(), r.Cell(9).GetDouble(), r.Cell(4).GetValue<int>())));
-        Assert.All(rows, r => Assert.Equal(("Mentorforløb (851)", "NY-JOB-30"), (r.Cell(1).GetString(), r.Cell(2).GetString())));
-        Assert.Equal(["2026-01-01", "2026-01-01", "2026-01-01", "2027-01-01", "2027-01-01"], rows.Select(r => r.Cell(5).GetString()));
+        Assert.Equal(FourSheets, workbook.Worksheets.Select(w => w.Name));
+        var rows = SectionRows(workbook.Worksheet("Forudsætninger"));
+        // Extract order: the standard cases first (one cohort each, on the start date), then the municipality's plan.
+        var standard = CaseCatalogue.Standard.Cases.Take(2).Select((c, i) => ("Standardcases", c.Id, "1", "2026-01-01", 12.5 + i, 1, "2026-01-01"));
+        var plan = Plan.Select(p => ("Mentorforløb (851)", "NY-JOB-30", p.Cohort, p.Start, p.Persons, p.Year, p.FirstMonth));
+        Assert.Equal(standard.Concat(plan), rows);
     }
 
     [Fact]
-    public void The_CSV_of_a_municipality_with_a_plan_has_the_plan_section_after_an_empty_line_and_the_cashflow_unchanged_before_it()
+    public void The_CSV_of_a_municipality_with_a_plan_has_the_rows_of_the_Tilgang_section_after_an_empty_line_and_the_cashflow_unchanged_before_it()
     {
         var extract = Extract("851");
         var csv = Encoding.UTF8.GetString(CsvExtractWriter.Write(extract)).TrimStart('\uFEFF');
@@ -48,20 +50,27 @@ public sealed class IntakePlanExtractTests
         Assert.Equal(Encoding.UTF8.GetString(CsvExtractWriter.Write(extract with { Scenarios = [.. extract.Scenarios.Select(s => s with { IsPlan = false })] })).TrimStart('\uFEFF'), parts[0] + "\n");
         using var reader = Sep.Reader(o => o with { Sep = Sep.New(';') }).FromText(parts[1]);
         Assert.Equal(CsvExtractWriter.PlanHeader, reader.Header.ColNames);
-        var rows = reader.Enumerate(r => (r["Hold nr."].ToString(), r["Startdato"].ToString(), r["Antal hold"].ToString(), double.Parse(r["Personer (fuldtid)"].ToString().Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture), r["År"].Parse<int>(), r["Kommunekode"].ToString(), r["Scenarie-id"].ToString())).ToList();
-        Assert.Equal(Expected, rows.Select(r => (r.Item1, r.Item2, r.Item3, r.Item4, r.Item5)));
-        Assert.All(rows, r => Assert.Equal(("851", "municipal-851-mentor"), (r.Item6, r.Item7)));
+        var rows = reader.Enumerate(r => (
+            r["Kommunekode"].ToString(), r["Scenarie-id"].ToString(),
+            (r["Scenarie"].ToString(), r["Case-id"].ToString(), r["Hold"].ToString(), r["Start"].ToString(),
+                double.Parse(r["Deltagere (fuldtid)"].ToString().Replace(',', '.'), CultureInfo.InvariantCulture), r["År"].Parse<int>(), r["Første måned"].ToString()))).ToList();
+
+        Assert.All(rows, r => Assert.Equal("851", r.Item1));
+        Assert.Equal(Plan.Length, rows.Count(r => r.Item2 == "municipal-851-mentor"));
+        using var workbook = new XLWorkbook(new MemoryStream(XlsxExtractWriter.Write(extract)));
+        Assert.Equal(SectionRows(workbook.Worksheet("Forudsætninger")), rows.Select(r => r.Item3));
     }
 
     [Fact]
-    public void A_municipality_without_a_plan_gets_neither_a_plan_sheet_nor_a_plan_section()
+    public void A_municipality_without_a_plan_gets_no_CSV_plan_section_but_the_Tilgang_section_of_one_cohort_per_case()
     {
         var extract = Extract("101");
         using var workbook = new XLWorkbook(new MemoryStream(XlsxExtractWriter.Write(extract)));
 
-        Assert.DoesNotContain(XlsxExtractWriter.IntakePlanSheet, workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal(FourSheets, workbook.Worksheets.Select(w => w.Name));
         Assert.DoesNotContain("\n\n", Encoding.UTF8.GetString(CsvExtractWriter.Write(extract)), StringComparison.Ordinal);
-        Assert.Empty(ExtractPlanRows.Of(extract));
+        Assert.False(ExtractRows.HasPlan(extract));
+        Assert.All(SectionRows(workbook.Worksheet("Forudsætninger")), r => Assert.Equal(("1", "2026-01-01", 1), (r.Cohort, r.Start, r.Year)));
     }
 
     private static MunicipalityExtract Extract(string code)
@@ -71,5 +80,21 @@ public sealed class IntakePlanExtractTests
             municipality, "0123456789abcdef", new DateOnly(2026, 1, 1), "paramhash", "1.0.0",
             new MunicipalityFacts(code, municipality.Name, new Dictionary<string, double>(), new Dictionary<int, double>()),
             CaseCatalogue.Standard, SampleMart.Scenarios, [.. SampleMart.Cases().Where(c => c.Result.MunicipalityCode == code)]);
+    }
+
+    /// <summary>The rows under the 'Tilgang' section's header, every column but the case name.</summary>
+    private static List<(string Scenario, string CaseId, string Cohort, string Start, double Persons, int Year, string FirstMonth)> SectionRows(IXLWorksheet sheet)
+    {
+        var title = sheet.Column(1).CellsUsed().Single(c => c.GetString() == XlsxExtractWriter.PlanSectionTitle).Address.RowNumber;
+        Assert.Equal(XlsxExtractWriter.PlanHeader, sheet.Row(title + 1).CellsUsed().Select(c => c.GetString()));
+        var rows = new List<(string, string, string, string, double, int, string)>();
+        for (var r = title + 2; !sheet.Cell(r, 1).IsEmpty(); r++)
+        {
+            var row = sheet.Row(r);
+            rows.Add((row.Cell(1).GetString(), row.Cell(2).GetString(), row.Cell(4).GetString(), row.Cell(5).GetString(), row.Cell(6).GetDouble(),
+                row.Cell(7).GetValue<int>(), row.Cell(8).GetString()));
+        }
+
+        return rows;
     }
 }

@@ -195,7 +195,8 @@ public sealed class AzuriteFixture : IAsyncLifetime, IDisposable
         return script;
     }
 
-    private static async Task<FileStream> LockAsync(string path)
+    /// <summary>An exclusive lock file, waited for (several test processes may install the same tool at once).</summary>
+    internal static async Task<FileStream> LockAsync(string path)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
