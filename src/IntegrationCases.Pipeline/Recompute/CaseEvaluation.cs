@@ -62,7 +62,7 @@ public static class CaseEvaluation
             var outcome = ScenarioEvaluator.Evaluate(request, context);
             if (outcome.Result is { } result)
             {
-                cases.Add(new EvaluatedCase(scenario.ScenarioId, Participants(result), result));
+                cases.Add(EvaluatedCase.Of(scenario.ScenarioId, result));
             }
             else
             {
@@ -93,10 +93,4 @@ public static class CaseEvaluation
             IsPlan = a.Scenario.Cohorts is not null,
         };
     }
-
-    /// <summary>
-    /// The participants the engine used: the persons of its resolved plan (METHOD.md 3a), which for a scenario
-    /// without one is the single cohort of the request's participants or the case's count × participation share.
-    /// </summary>
-    public static double Participants(Engine.Results.ScenarioResult result) => IntakeYear.Of(result).Sum(y => y.Persons);
 }
