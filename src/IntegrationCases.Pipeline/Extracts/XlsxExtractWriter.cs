@@ -7,11 +7,11 @@ using IntegrationCases.Pipeline.Mart;
 namespace IntegrationCases.Pipeline.Extracts;
 
 /// <summary>
-/// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on, each case's intake
-/// plan in its 'Tilgang' section), 'Pengestrømme'
-/// (the yearly cashflow per case with baseline, investment and difference), 'Nøgletal' (the KPIs) and
-/// 'Enhedspriser' (every unit price used, with its date and source). Column widths are fixed, never measured
-/// (AdjustToContents needs System.Drawing).
+/// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on, with the intake plan
+/// of every case in its section 'Tilgang'), 'Pengestrømme' (the yearly cashflow per case with baseline, investment
+/// and difference), 'Nøgletal' (the KPIs) and 'Enhedspriser' (every unit price used, with its date and source).
+/// Every workbook has these four sheets, a run's extract and the calculation tool's scenario workbook alike, so a
+/// reader can find them by position. Column widths are fixed, never measured (AdjustToContents needs System.Drawing).
 /// </summary>
 public static class XlsxExtractWriter
 {
@@ -25,6 +25,7 @@ public static class XlsxExtractWriter
         Cashflow(workbook.Worksheets.Add("Pengestrømme"), extract);
         Kpis(workbook.Worksheets.Add("Nøgletal"), extract);
         UnitPrices(workbook.Worksheets.Add("Enhedspriser"), extract);
+
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
@@ -84,20 +85,30 @@ public static class XlsxExtractWriter
             row++;
         }
 
-        Widths(sheet, 34, 48, 40, 48, 18, 18, 14);
+        Widths(sheet, 34, 48, 40, 48, 18, 18, 14, 14);
     }
+
+    // ---- The intake plan (METHOD.md 3a): the one plan presentation of every extract, XLSX and CSV. ----
+
+    /// <summary>The title of the plan section on 'Forudsætninger'; the CSV's plan section has the same rows.</summary>
+    public const string PlanSectionTitle = "Tilgang: hvornår deltagerne starter (ét hold pr. start)";
+
+    /// <summary>The columns of the plan section, the same in the CSV's plan section after its municipality columns.</summary>
+    public static readonly IReadOnlyList<string> PlanHeader =
+        ["Scenarie", "Case-id", "Business case", "Hold", "Start", "Deltagere (fuldtid)", "År", "Første måned"];
 
     /// <summary>
     /// The 'Tilgang' section: when each case's participants start (METHOD.md section 3a), one row per cohort of the
-    /// resolved plan, so a reader sees what 'Deltagere (fuldtid)' above sums. A case without a plan has one
-    /// cohort on the start date. Used by every extract (the run's and the calculation tool's). Returns the row after it.
+    /// resolved plan (<see cref="ExtractRows.Plan"/>), so a reader sees what 'Deltagere (fuldtid)' above sums and in
+    /// which scenario year each cohort starts. A case without a plan has one cohort on the start date. In every
+    /// workbook (the run's and the calculation tool's). Returns the row after it.
     /// </summary>
     private static int PlanSection(IXLWorksheet sheet, int row, MunicipalityExtract e)
     {
-        sheet.Cell(row, 1).SetValue("Tilgang: hvornår deltagerne starter (ét hold pr. start)");
+        sheet.Cell(row, 1).SetValue(PlanSectionTitle);
         sheet.Cell(row, 1).Style.Font.Bold = true;
         row++;
-        Header(sheet, row++, "Scenarie", "Case-id", "Business case", "Hold", "Start", "Deltagere (fuldtid)");
+        Header(sheet, row++, [.. PlanHeader]);
         foreach (var p in ExtractRows.Plan(e))
         {
             sheet.Cell(row, 1).SetValue(p.ScenarioName);
@@ -106,6 +117,8 @@ public static class XlsxExtractWriter
             sheet.Cell(row, 4).SetValue(p.Cohort);
             sheet.Cell(row, 5).SetValue(Danish.Date(p.StartDate));
             Number(sheet.Cell(row, 6), p.Participants, NumberFormat);
+            sheet.Cell(row, 7).SetValue(p.Year);
+            sheet.Cell(row, 8).SetValue(Danish.Date(p.FirstMonth));
             row++;
         }
 
