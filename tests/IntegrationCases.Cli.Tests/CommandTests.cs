@@ -56,6 +56,35 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_as_a_table_shows_the_participants_of_a_scenario_without_a_plan()
+    {
+        var (exit, output, _) = Invoke("evaluate", "--scenario", Write("s.json", Scenario), "--format", "table");
+        Assert.Equal(0, exit);
+        Assert.Contains("Deltagere: 40,0 fuldtidspersoner, der starter 2026-01-01.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tilgangsplan", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_as_a_table_shows_an_intake_plan_cohort_by_cohort_and_year_by_year()
+    {
+        const string plan = """
+            { "municipalityCode": "851", "caseId": "NY-JOB-30", "startDate": "2027-01-01", "horizonYears": 3,
+              "cohorts": [ { "startDate": "2028-01-01", "participants": 35 }, { "startDate": "2027-01-01", "participants": 40 },
+                           { "startDate": "2027-07-01", "participants": 12.5 } ] }
+            """;
+        var (exit, output, error) = Invoke("evaluate", "--scenario", Write("plan.json", plan), "--format", "table");
+        Assert.True(exit == 0, error);
+
+        Assert.Matches(@"Hold 1\s+2027-01-01\s+1\s+40,0", output);
+        Assert.Matches(@"Hold 2\s+2027-07-01\s+1\s+12,5", output);
+        Assert.Matches(@"Hold 3\s+2028-01-01\s+2\s+35,0", output);
+        Assert.Matches(@"I alt\s+87,5", output);
+        Assert.Matches(@"Tilgang pr\. år\s+År 1 \(2027-01\)\s+År 2 \(2028-01\)\s+År 3 \(2029-01\)", output);
+        Assert.Matches(@"Personer, der starter\s+52,5\s+35,0\s+0,0", output);
+        Assert.Matches(@"Hold, der starter\s+2\s+1\s+0", output);
+    }
+
+    [Fact]
     public void A_rejected_scenario_exits_two_with_path_and_message_on_standard_error()
     {
         var (exit, output, error) = Invoke("evaluate", "--scenario", Write("bad.json", """{ "municipalityCode": "851", "caseId": "NY-JOB-30", "participants": 4, "horizonYears": 12, "discountRate": 0.5 }"""));

@@ -15,7 +15,7 @@ public sealed record SampleInput(string Path, byte[] Content);
 /// Writes synthetic but realistic inputs for all 98 municipalities in the real formats (docs/ingestion.md
 /// 'Sample inputs'): DST CSV with a BOM and BULK without, decimal comma, '..' cells, whole-country and region
 /// rows; Jobindsats v2 JSON with municipality names; our target-group extract; a unit-price override; a few
-/// municipalities' assumptions. Every file name says 'synthetic'. Pure and deterministic: the same seed gives
+/// municipalities' assumptions, one of them an intake plan. Every file name says 'synthetic'. Pure and deterministic: the same seed gives
 /// the same bytes (System.Random with a seed is stable across .NET versions).
 /// </summary>
 public static class SampleInputsGenerator
@@ -55,6 +55,7 @@ public static class SampleInputsGenerator
             new("target-groups/synthetic-kommunernes-egne-tal-2025.csv", Utf8(OwnExtract(profiles, random), bom: false)),
             new("unit-prices/2026-synthetic-grundtilskud.json", Utf8(UnitPriceOverride(), bom: false)),
             new("assumptions/851/synthetic-mentor.json", Utf8(Assumption("NY-JOB-30", 25, 3500, 1500, 6), bom: false)),
+            new("assumptions/851/synthetic-tilgangsplan.json", Utf8(IntakePlan(), bom: false)),
             new("assumptions/461/synthetic-virksomhedspraktik.json", Utf8(Assumption("NY-AKT-30", 30, 4200, 0, 0), bom: false)),
             new("assumptions/101/synthetic-igu.json", Utf8(Assumption("IGU", 40, 2000, 1200, 12), bom: false)),
         ];
@@ -308,6 +309,31 @@ public static class SampleInputsGenerator
 
         """);
     }
+
+    /// <summary>
+    /// Aalborg's published intake plan for NY-JOB-30 (METHOD.md 3a): four cohorts over three budget years from
+    /// January 2027, with its own start date, as ingestion requires of a plan (the run's start moves each year).
+    /// </summary>
+    private static string IntakePlan() => """
+        {
+          "caseId": "NY-JOB-30",
+          "startDate": "2027-01-01",
+          "horizonYears": 5,
+          "cohorts": [
+            { "startDate": "2027-01-01", "participants": 30 },
+            { "startDate": "2027-07-01", "participants": 15 },
+            { "startDate": "2028-01-01", "participants": 25 },
+            { "startDate": "2029-01-01", "participants": 20 }
+          ],
+          "investment": {
+            "extraSelfSupportShareByYear": [0.06, 0.09, 0.09, 0.08, 0.07],
+            "monthlyCostPerParticipant": 3500,
+            "durationMonths": 12
+          },
+          "inJobSupport": { "monthlyCost": 1500, "durationMonths": 6 }
+        }
+
+        """;
 
     private static string Cell(double value, bool suppressSmall) =>
         suppressSmall && value < 5 ? ".." : value.ToString(CultureInfo.InvariantCulture);

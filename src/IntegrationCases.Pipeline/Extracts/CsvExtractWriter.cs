@@ -6,10 +6,14 @@ using nietras.SeparatedValues;
 namespace IntegrationCases.Pipeline.Extracts;
 
 /// <summary>
-/// The CSV extract in Danish: ';' as separator, decimal comma, UTF-8 with BOM (Excel opens it with the æøå right),
-/// '\n' line ends. Two sections, each with its own header line, separated by one empty line: the yearly cashflow,
-/// one row per scenario, case, year and line (the net included); then the uncertainty of each standard case
-/// (<see cref="UncertaintyHeader"/>, the Danish names of fact_uncertainty's columns), when the run computed it.
+/// The CSV extract: the yearly cashflow, one row per scenario, case, year and line (the net included), in
+/// Danish: ';' as separator, decimal comma, UTF-8 with BOM (Excel opens it with the æøå right), '\n' line ends.
+/// When a scenario of the municipality is an intake plan, a plan section follows after one empty line, with its
+/// own header (<see cref="PlanHeader"/>): the rows of the XLSX's 'Tilgang' section (<see cref="ExtractRows.Plan"/>).
+/// Then, after one more empty line, the uncertainty section (<see cref="UncertaintyHeader"/>: the municipality,
+/// the case and fact_uncertainty's columns by their Danish names), one row per case whose uncertainty the extract
+/// carries. The cashflow part is byte for byte the same whatever follows; a reader tells the sections by their
+/// header lines.
 /// </summary>
 public static class CsvExtractWriter
 {
@@ -18,6 +22,10 @@ public static class CsvExtractWriter
         "Kommunekode", "Kommune", "Scenarie-id", "Scenarie", "Case-id", "Business case", "År", "Første måned",
         "Postkode", "Budgetpost", "Basisforløb (kr.)", "Investeringsforløb (kr.)", "Forskel (kr.)",
     ];
+
+    /// <summary>The header of the plan section: the municipality and the scenario id, then the columns of the XLSX's 'Tilgang' section.</summary>
+    public static readonly IReadOnlyList<string> PlanHeader =
+        ["Kommunekode", "Kommune", "Scenarie-id", .. XlsxExtractWriter.PlanHeader];
 
     /// <summary>The uncertainty section's columns: the municipality and case, then fact_uncertainty's columns by their Danish names.</summary>
     public static readonly IReadOnlyList<string> UncertaintyHeader =
@@ -53,16 +61,49 @@ public static class CsvExtractWriter
             body = string.Join(';', Header) + "\n";
         }
 
-        if (extract.Uncertainty.Count > 0)
-        {
-            body += "\n" + UncertaintySection(extract);
-        }
+        body += PlanSection(extract) + UncertaintySection(extract);
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(body.Replace("\r\n", "\n", StringComparison.Ordinal))];
     }
 
+    /// <summary>The plan section: an empty line, its header and one row per cohort of every case; empty without a plan.</summary>
+    private static string PlanSection(MunicipalityExtract extract)
+    {
+        if (!ExtractRows.HasPlan(extract))
+        {
+            return string.Empty;
+        }
+
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var writer = Sep.New(';').Writer(o => o with { Escape = true, CultureInfo = System.Globalization.CultureInfo.InvariantCulture }).To(text))
+        {
+            foreach (var r in ExtractRows.Plan(extract))
+            {
+                using var row = writer.NewRow();
+                string[] values =
+                [
+                    extract.Municipality.Code, extract.Municipality.Name, r.ScenarioId, r.ScenarioName, r.CaseId, r.CaseName,
+                    Danish.Number(r.Cohort), Danish.Date(r.StartDate), Danish.Number(r.Participants),
+                    Danish.Number(r.Year), Danish.Date(r.FirstMonth),
+                ];
+                for (var i = 0; i < PlanHeader.Count; i++)
+                {
+                    row[PlanHeader[i]].Set(values[i]);
+                }
+            }
+        }
+
+        return "\n" + text.ToString();
+    }
+
+    /// <summary>The uncertainty section: an empty line, its header and one row per case; empty when the extract carries none.</summary>
     private static string UncertaintySection(MunicipalityExtract extract)
     {
+        if (extract.Uncertainty.Count == 0)
+        {
+            return string.Empty;
+        }
+
         using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var writer = Sep.New(';').Writer(o => o with { Escape = true, CultureInfo = System.Globalization.CultureInfo.InvariantCulture }).To(text))
         {
@@ -85,6 +126,6 @@ public static class CsvExtractWriter
             }
         }
 
-        return text.ToString();
+        return "\n" + text.ToString();
     }
 }

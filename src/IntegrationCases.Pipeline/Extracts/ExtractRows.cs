@@ -9,9 +9,14 @@ public sealed record ExtractCashflowRow(
     string ScenarioId, string ScenarioName, string CaseId, string CaseName, int Year, DateOnly FirstMonth,
     string LineCode, string LineLabel, decimal Baseline, decimal Investment, decimal Difference);
 
-/// <summary>One cohort of a case's intake plan ('tilgang', METHOD.md section 3a): hold number (from 1), start and persons.</summary>
+/// <summary>
+/// One cohort of a case's resolved intake plan ('tilgang', METHOD.md section 3a), as every extract shows it: its
+/// number in the plan (from 1, in start order), start and persons, and the scenario year it starts in (year 1 is
+/// the first 12 months from the scenario's start date, as in the cashflow, so with a January start a budget year).
+/// </summary>
 public sealed record ExtractPlanRow(
-    string ScenarioId, string ScenarioName, string CaseId, string CaseName, int Cohort, DateOnly StartDate, double Participants);
+    string ScenarioId, string ScenarioName, string CaseId, string CaseName, int Cohort, DateOnly StartDate, double Participants,
+    int Year, DateOnly FirstMonth);
 
 /// <summary>Flattens a municipality's results into the rows of its extract: per scenario, case, year the ten lines and the net.</summary>
 public static class ExtractRows
@@ -41,21 +46,36 @@ public static class ExtractRows
         return rows;
     }
 
-    /// <summary>Each case's resolved intake plan as the engine echoes it (one cohort for a case without a plan), in extract order.</summary>
+    /// <summary>
+    /// The one builder of the plan rows (the XLSX's 'Tilgang' section and the CSV's plan section): each case's
+    /// resolved intake plan as the engine echoes it, in extract order, one row per cohort. A case without a plan has
+    /// one cohort on its start date, so the rows of a case always sum to its 'Deltagere (fuldtid)'.
+    /// </summary>
     public static IReadOnlyList<ExtractPlanRow> Plan(MunicipalityExtract extract)
     {
         var scenarios = extract.Scenarios.ToDictionary(s => s.ScenarioId, StringComparer.Ordinal);
-        return
-        [
-            .. Ordered(extract).SelectMany(c => c.Result.Cohorts.Select((cohort, i) => new ExtractPlanRow(
-                c.ScenarioId,
-                scenarios.TryGetValue(c.ScenarioId, out var s) ? s.Name : c.ScenarioId,
-                c.Result.CaseId,
-                CaseName(extract, c.Result.CaseId),
-                i + 1,
-                cohort.StartDate,
-                cohort.Participants))),
-        ];
+        var rows = new List<ExtractPlanRow>();
+        foreach (var c in Ordered(extract))
+        {
+            var scenarioName = scenarios.TryGetValue(c.ScenarioId, out var s) ? s.Name : c.ScenarioId;
+            var caseName = CaseName(extract, c.Result.CaseId);
+            var number = 0;
+            foreach (var cohort in c.Result.Cohorts)
+            {
+                var year = IntakeYear.YearOf(c.Result.StartDate, cohort);
+                rows.Add(new(c.ScenarioId, scenarioName, c.Result.CaseId, caseName, ++number, cohort.StartDate, cohort.Participants,
+                    year, IntakeYear.FirstMonthOf(c.Result.StartDate, year)));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Whether a case of the extract belongs to an intake plan scenario (the CSV then carries the plan section).</summary>
+    public static bool HasPlan(MunicipalityExtract extract)
+    {
+        var plans = extract.Scenarios.Where(s => s.IsPlan).Select(s => s.ScenarioId).ToHashSet(StringComparer.Ordinal);
+        return extract.Cases.Any(c => plans.Contains(c.ScenarioId));
     }
 
     /// <summary>Standard scenario first, then the municipality's own; cases in catalogue order.</summary>

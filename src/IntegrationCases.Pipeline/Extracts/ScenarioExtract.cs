@@ -35,6 +35,6 @@ public static class ScenarioExtract
             context.Catalogue,
             [new ScenarioDefinition(ScenarioId, ScenarioName, ScenarioDefinition.Municipal, "Et scenarie beregnet i beregningsværktøjet med kommunens egne forudsætninger.")],
             // The participants the engine used: the resolved plan's persons, summed over its cohorts.
-            [new EvaluatedCase(ScenarioId, result.Cohorts.Sum(c => c.Participants), result)]);
+            [EvaluatedCase.Of(ScenarioId, result)]);
     }
 }

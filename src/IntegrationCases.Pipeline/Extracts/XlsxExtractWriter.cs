@@ -7,10 +7,12 @@ using IntegrationCases.Pipeline.Mart;
 namespace IntegrationCases.Pipeline.Extracts;
 
 /// <summary>
-/// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on, each case's intake
-/// plan in its 'Tilgang' section), 'Pengestrømme' (the yearly cashflow per case with baseline, investment and
-/// difference), 'Nøgletal' (the KPIs), 'Usikkerhed' (each standard case's Monte Carlo summary, when the run
-/// computed it) and 'Enhedspriser' (every unit price used, with its date and source). Column widths are fixed, never measured
+/// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on, with the intake plan
+/// of every case in its section 'Tilgang'), 'Pengestrømme' (the yearly cashflow per case with baseline, investment
+/// and difference), 'Nøgletal' (the KPIs), 'Enhedspriser' (every unit price used, with its date and source) and
+/// 'Usikkerhed' (each case's Monte Carlo summary with its default ranges). Every workbook has these five sheets in
+/// this order, a run's extract and the calculation tool's scenario workbook alike, so a reader can find them by
+/// position ('Usikkerhed' came last, after the four of earlier versions). Column widths are fixed, never measured
 /// (AdjustToContents needs System.Drawing).
 /// </summary>
 public static class XlsxExtractWriter
@@ -30,12 +32,9 @@ public static class XlsxExtractWriter
         Assumptions(workbook.Worksheets.Add("Forudsætninger"), extract);
         Cashflow(workbook.Worksheets.Add("Pengestrømme"), extract);
         Kpis(workbook.Worksheets.Add("Nøgletal"), extract);
-        if (extract.Uncertainty.Count > 0)
-        {
-            Uncertainty(workbook.Worksheets.Add(UncertaintySheet), extract);
-        }
-
         UnitPrices(workbook.Worksheets.Add("Enhedspriser"), extract);
+        Uncertainty(workbook.Worksheets.Add(UncertaintySheet), extract);
+
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
@@ -95,20 +94,30 @@ public static class XlsxExtractWriter
             row++;
         }
 
-        Widths(sheet, 34, 48, 40, 48, 18, 18, 14);
+        Widths(sheet, 34, 48, 40, 48, 18, 18, 14, 14);
     }
+
+    // ---- The intake plan (METHOD.md 3a): the one plan presentation of every extract, XLSX and CSV. ----
+
+    /// <summary>The title of the plan section on 'Forudsætninger'; the CSV's plan section has the same rows.</summary>
+    public const string PlanSectionTitle = "Tilgang: hvornår deltagerne starter (ét hold pr. start)";
+
+    /// <summary>The columns of the plan section, the same in the CSV's plan section after its municipality columns.</summary>
+    public static readonly IReadOnlyList<string> PlanHeader =
+        ["Scenarie", "Case-id", "Business case", "Hold", "Start", "Deltagere (fuldtid)", "År", "Første måned"];
 
     /// <summary>
     /// The 'Tilgang' section: when each case's participants start (METHOD.md section 3a), one row per cohort of the
-    /// resolved plan, so a reader sees what 'Deltagere (fuldtid)' above sums. A case without a plan has one
-    /// cohort on the start date. Used by every extract (the run's and the calculation tool's). Returns the row after it.
+    /// resolved plan (<see cref="ExtractRows.Plan"/>), so a reader sees what 'Deltagere (fuldtid)' above sums and in
+    /// which scenario year each cohort starts. A case without a plan has one cohort on the start date. In every
+    /// workbook (the run's and the calculation tool's). Returns the row after it.
     /// </summary>
     private static int PlanSection(IXLWorksheet sheet, int row, MunicipalityExtract e)
     {
-        sheet.Cell(row, 1).SetValue("Tilgang: hvornår deltagerne starter (ét hold pr. start)");
+        sheet.Cell(row, 1).SetValue(PlanSectionTitle);
         sheet.Cell(row, 1).Style.Font.Bold = true;
         row++;
-        Header(sheet, row++, "Scenarie", "Case-id", "Business case", "Hold", "Start", "Deltagere (fuldtid)");
+        Header(sheet, row++, [.. PlanHeader]);
         foreach (var p in ExtractRows.Plan(e))
         {
             sheet.Cell(row, 1).SetValue(p.ScenarioName);
@@ -117,6 +126,8 @@ public static class XlsxExtractWriter
             sheet.Cell(row, 4).SetValue(p.Cohort);
             sheet.Cell(row, 5).SetValue(Danish.Date(p.StartDate));
             Number(sheet.Cell(row, 6), p.Participants, NumberFormat);
+            sheet.Cell(row, 7).SetValue(p.Year);
+            sheet.Cell(row, 8).SetValue(Danish.Date(p.FirstMonth));
             row++;
         }
 
@@ -203,7 +214,8 @@ public static class XlsxExtractWriter
     }
 
     /// <summary>
-    /// One row per standard case: the P5-P95 and mean of the net effect and NPV over the draws, the probability of a
+    /// One row per case whose uncertainty the extract carries (a run's: every standard case; the calculation tool's: its
+    /// scenario): the P5-P95 and mean of the net effect and NPV over the draws, the probability of a
     /// positive net effect and the share paid back within the horizon, with fact_uncertainty's Danish column names.
     /// </summary>
     private static void Uncertainty(IXLWorksheet sheet, MunicipalityExtract e)

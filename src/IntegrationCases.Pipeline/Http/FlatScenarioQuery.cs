@@ -10,7 +10,9 @@ namespace IntegrationCases.Pipeline.Http;
 /// scenario JSON of API.md, so that a GET and a POST go through one parser and one validation. A query name is
 /// the camelCase dotted field path (<c>baseline.effortCostPerMonth=2500</c>); a map entry adds its key
 /// (<c>targetGroup.householdMix.ikke_forsoerger=0.6</c>); an array is comma-separated with '.' decimals
-/// (<c>baseline.selfSupportShareByYear=0.1,0.25,0.35</c>). The key parameter <c>code</c> is not a field.
+/// (<c>baseline.selfSupportShareByYear=0.1,0.25,0.35</c>); an intake plan is comma-separated
+/// <c>startDate:participants</c> pairs (<c>cohorts=2027-01-01:40,2028-01-01:35</c>). The key parameter <c>code</c>
+/// is not a field.
 /// </summary>
 public static class FlatScenarioQuery
 {
@@ -23,6 +25,9 @@ public static class FlatScenarioQuery
         Boolean,
         NumberList,
         NumberMap,
+
+        /// <summary>An intake plan: comma-separated <c>startDate:participants</c> pairs, each a cohort of API.md.</summary>
+        CohortList,
     }
 
     /// <summary>Every scalar or array field of a scenario by its dotted path; maps are listed by their prefix.</summary>
@@ -34,6 +39,7 @@ public static class FlatScenarioQuery
         ["horizonYears"] = FieldKind.Integer,
         ["discountRate"] = FieldKind.Number,
         ["participants"] = FieldKind.Number,
+        ["cohorts"] = FieldKind.CohortList,
         ["targetGroup.benefitType"] = FieldKind.Text,
         ["targetGroup.householdMix"] = FieldKind.NumberMap,
         ["targetGroup.initialRefusionClockMonths"] = FieldKind.Integer,
@@ -160,6 +166,8 @@ public static class FlatScenarioQuery
         {
             case FieldKind.Text:
                 return new Scalar(value, null, null, null);
+            case FieldKind.CohortList:
+                return ToCohorts(name, value, errors) is { } cohorts ? new Scalar(null, null, null, null, cohorts) : null;
             case FieldKind.Boolean:
                 if (value is "true" or "false")
                 {
@@ -195,11 +203,47 @@ public static class FlatScenarioQuery
         }
     }
 
+    /// <summary>
+    /// <c>2027-01-01:40,2028-01-01:35</c> as cohorts. The date is passed on as text, so the scenario reader checks
+    /// it exactly as in a POST (<c>cohorts[1].startDate</c>); an empty value is an empty plan, which the engine
+    /// refuses as a POST's <c>[]</c> is refused.
+    /// </summary>
+    private static FlatCohort[]? ToCohorts(string name, string value, List<ValidationError> errors)
+    {
+        var items = value.Length == 0 ? [] : value.Split(',');
+        var cohorts = new FlatCohort[items.Length];
+        var ok = true;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var parts = items[i].Split(':');
+            if (parts.Length != 2 || parts[0].Trim().Length == 0)
+            {
+                errors.Add(new ValidationError($"{name}[{i}]", $"'{Problems.Shorten(items[i])}' er ikke et hold på formen startdato:deltagere, fx 2027-01-01:40. Adskil holdene med komma."));
+                ok = false;
+                continue;
+            }
+
+            if (!TryNumber(parts[1].Trim(), out var participants))
+            {
+                errors.Add(new ValidationError($"{name}[{i}].participants", $"'{Problems.Shorten(parts[1])}' er ikke et tal. Brug punktum som decimaltegn, fx 2027-01-01:12.5."));
+                ok = false;
+                continue;
+            }
+
+            cohorts[i] = new FlatCohort(parts[0].Trim(), participants);
+        }
+
+        return ok ? cohorts : null;
+    }
+
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value)
         && double.IsFinite(value);
 
-    private sealed record Scalar(string? Text, double? Number, bool? Boolean, double[]? List);
+    private sealed record Scalar(string? Text, double? Number, bool? Boolean, double[]? List, FlatCohort[]? Cohorts = null);
+
+    /// <summary>One cohort of a flat query, written as <c>{"startDate": ..., "participants": ...}</c>.</summary>
+    private sealed record FlatCohort(string StartDate, double Participants);
 
     /// <summary>A JSON object under construction: children by name in query order, or a leaf value.</summary>
     private sealed class Node
@@ -238,6 +282,19 @@ public static class FlatScenarioQuery
                 else if (v.Boolean is { } b)
                 {
                     writer.WriteBooleanValue(b);
+                }
+                else if (v.Cohorts is { } cohorts)
+                {
+                    writer.WriteStartArray();
+                    foreach (var cohort in cohorts)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("startDate", cohort.StartDate);
+                        writer.WriteNumber("participants", cohort.Participants);
+                        writer.WriteEndObject();
+                    }
+
+                    writer.WriteEndArray();
                 }
                 else
                 {

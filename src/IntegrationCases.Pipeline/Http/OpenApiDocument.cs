@@ -28,6 +28,7 @@ public static class OpenApiDocument
                 FlatScenarioQuery.FieldKind.Integer => new JsonObject { ["type"] = "integer" },
                 FlatScenarioQuery.FieldKind.Boolean => new JsonObject { ["type"] = "boolean" },
                 FlatScenarioQuery.FieldKind.NumberList => new JsonObject { ["type"] = "string", ["pattern"] = "^-?[0-9.eE+-]+(,-?[0-9.eE+-]+)*$" },
+                FlatScenarioQuery.FieldKind.CohortList => new JsonObject { ["type"] = "string", ["pattern"] = CohortListPattern },
                 _ => new JsonObject { ["type"] = "number" },
             };
             parameters.Add(new JsonObject
@@ -38,6 +39,7 @@ public static class OpenApiDocument
                 ["description"] = kind switch
                 {
                     FlatScenarioQuery.FieldKind.NumberList => $"The scenario field '{name}' as comma-separated numbers with '.' decimals.",
+                    FlatScenarioQuery.FieldKind.CohortList => $"The intake plan '{name}' (API.md 1.2, instead of 'participants'): comma-separated cohorts 'startDate:participants', e.g. '2027-01-01:40,2028-01-01:35'. Errors name 'cohorts[i]', 'cohorts[i].startDate' or 'cohorts[i].participants'.",
                     FlatScenarioQuery.FieldKind.NumberMap => $"One entry of the map '{name}': replace {{key}} with the map key, e.g. '{name}.{(name.EndsWith("Year", StringComparison.Ordinal) ? "2026" : "ikke_forsoerger")}'.",
                     _ => $"The scenario field '{name}' (API.md).",
                 },
@@ -50,12 +52,15 @@ public static class OpenApiDocument
         return Encoding.UTF8.GetBytes(doc.ToJsonString());
     }
 
+    /// <summary>One or more <c>yyyy-mm-dd:number</c> pairs, comma-separated (the parser's own check is stricter on the date).</summary>
+    private const string CohortListPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}:[0-9.eE+-]+(,[0-9]{4}-[0-9]{2}-[0-9]{2}:[0-9.eE+-]+)*$";
+
     private const string Template = """
     {
       "openapi": "3.0.3",
       "info": {
         "title": "Integration business cases API",
-        "version": "1.1",
+        "version": "1.2",
         "description": "Evaluate what-if scenarios of the municipal integration business cases, read the latest recompute run's results and the municipalities' extracts. Every endpoint but /api/health needs a function key: header 'x-functions-key' or query parameter 'code'. Errors are RFC 9457 problem documents with Danish title and detail."
       },
       "components": {
@@ -87,6 +92,14 @@ public static class OpenApiDocument
             }
           },
           "NumberMap": { "type": "object", "additionalProperties": { "type": "number" } },
+          "Cohort": {
+            "type": "object", "additionalProperties": false,
+            "required": ["startDate", "participants"],
+            "properties": {
+              "startDate": { "type": "string", "format": "date" },
+              "participants": { "type": "number", "minimum": 0 }
+            }
+          },
           "Scenario": {
             "type": "object",
             "additionalProperties": false,
@@ -97,7 +110,12 @@ public static class OpenApiDocument
               "startDate": { "type": "string", "format": "date" },
               "horizonYears": { "type": "integer", "minimum": 1, "maximum": 10 },
               "discountRate": { "type": "number" },
-              "participants": { "type": "number" },
+              "participants": { "type": "number", "minimum": 0 },
+              "cohorts": {
+                "type": "array", "minItems": 1, "maxItems": 20,
+                "description": "An intake plan instead of participants (METHOD.md 3a): each cohort starts on the first of a month within the horizon.",
+                "items": { "$ref": "#/components/schemas/Cohort" }
+              },
               "targetGroup": {
                 "type": "object", "additionalProperties": false,
                 "properties": {
@@ -177,6 +195,11 @@ public static class OpenApiDocument
               "startDate": { "type": "string", "format": "date" },
               "horizonYears": { "type": "integer" },
               "currency": { "type": "string" },
+              "cohorts": {
+                "type": "array",
+                "description": "The resolved intake plan, sorted by start; one cohort on the start date for a scenario without a plan.",
+                "items": { "$ref": "#/components/schemas/Cohort" }
+              },
               "years": {
                 "type": "array",
                 "items": {

@@ -35,7 +35,8 @@ public static class MartBuilder
                 c.Id, Cut(c.Name, 128), Cut(c.TargetGroupLabel, 256), Cut(c.Description, 4000),
             })),
             Table(MartSchema.DimLineItem, LineCatalogue.All.Select(l => new object?[] { l.Code, l.Label, l.Category, l.Actor, l.SortOrder })),
-            Table(MartSchema.DimScenario, scenarios.Select(s => new object?[] { s.ScenarioId, Cut(s.Name, 128), s.Kind, Cut(s.Description, 4000) })),
+            Table(MartSchema.DimScenario, scenarios.Select(s => new object?[] { s.ScenarioId, Cut(s.Name, 128), s.Kind, Cut(s.Description, 4000), s.IsPlan ? 1 : 0 })),
+            Table(MartSchema.DimScenarioIntake, cases.SelectMany(IntakeRows)),
             Table(MartSchema.DimParameter, ParameterRows(run.RunId, parameters)),
             Table(MartSchema.FactCashflow, cases.SelectMany(c => CashflowRows(run.RunId, c))),
             Table(MartSchema.FactCaseResult, cases.Select(c => CaseResultRow(run.RunId, c))),
@@ -76,6 +77,16 @@ public static class MartBuilder
                 Cut(series.Description, 1000), Cut(v.Source, 1000), v.IsEstimate ? 1 : 0,
                 string.IsNullOrEmpty(v.Note) ? null : Cut(v.Note, 4000),
             }));
+
+    /// <summary>
+    /// The persons starting in each year of a case's scenario (dim_scenario_intake): its resolved plan, grouped by
+    /// the scenario year its cohorts start in. Only years in which a cohort starts get a row.
+    /// </summary>
+    private static IEnumerable<object?[]> IntakeRows(EvaluatedCase c)
+    {
+        var r = c.Result;
+        return IntakeYear.Of(r).Select(y => new object?[] { c.ScenarioId, r.MunicipalityCode, r.CaseId, y.Year, y.FirstMonth, y.Cohorts, y.Persons });
+    }
 
     private static IEnumerable<object?[]> CashflowRows(string runId, EvaluatedCase c)
     {

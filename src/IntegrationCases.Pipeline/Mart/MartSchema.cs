@@ -54,6 +54,22 @@ public static class MartSchema
         Col("name", MartType.Text, "Scenarie", "Scenariets navn.", 128),
         Col("kind", MartType.Text, "Type", "standard, municipal eller sensitivity.", 16),
         Col("description", MartType.Text, "Beskrivelse", "Hvad scenariet antager.", 4000),
+        Col("is_plan", MartType.Int32, "Tilgangsplan", "1 hvis scenariet er en tilgangsplan (hold med hver sin startmåned, metodens afsnit 3a), 0 hvis ét hold starter på startdatoen."),
+    ]);
+
+    /// <summary>
+    /// The persons who start in each year of a scenario: the child of <see cref="DimScenario"/> that says how many
+    /// start when. Long (one row per year in which a cohort starts), not a column per year, because horizons run
+    /// from 1 to 10 years and Power BI and SQL aggregate rows, not columns. Keyed by municipality and case too,
+    /// because the standard scenario covers every municipality and case (docs/mart.md).
+    /// </summary>
+    public static readonly MartTable DimScenarioIntake = new("dim_scenario_intake", "Tilgang", "Personer, der starter i hvert år af et scenarie: ét hold på startdatoen eller tilgangsplanens hold.",
+    [
+        ScenarioId(), MunicipalityCode(), CaseId(),
+        Key("year", MartType.Int32, "År", "År i forløbet, som holdene starter i (1 = de første 12 måneder fra scenariets startdato; med start i januar er årene budgetår)."),
+        Col("first_month", MartType.Date, "Første måned", "Første kalendermåned i året."),
+        Col("cohorts", MartType.Int32, "Hold", "Antal hold, der starter i året."),
+        Col("persons", MartType.Double, "Personer", "Fuldtidspersoner, der starter i året (summen over årets hold)."),
     ]);
 
     public static readonly MartTable DimParameter = new("dim_parameter", "Enhedspris", "Enhedspriser og regler, som kørslen regnede med, hver dateret og med kilde.",
@@ -152,7 +168,7 @@ public static class MartSchema
     /// <summary>Every table, dimensions first (the order of DDL and loading).</summary>
     public static readonly IReadOnlyList<MartTable> Tables =
     [
-        DimMunicipality, DimCase, DimLineItem, DimScenario, DimParameter,
+        DimMunicipality, DimCase, DimLineItem, DimScenario, DimScenarioIntake, DimParameter,
         FactCashflow, FactCaseResult, FactSelfSupporting, FactTargetGroup, FactUncertainty, RunManifest,
     ];
 

@@ -62,7 +62,7 @@ public static class CaseEvaluation
             var outcome = ScenarioEvaluator.Evaluate(request, context);
             if (outcome.Result is { } result)
             {
-                cases.Add(new EvaluatedCase(scenario.ScenarioId, Participants(request, context), result));
+                cases.Add(EvaluatedCase.Of(scenario.ScenarioId, result));
             }
             else
             {
@@ -88,21 +88,9 @@ public static class CaseEvaluation
             id.Length <= 64 ? id : id[..64],
             $"{a.Name} ({a.MunicipalityCode})",
             ScenarioDefinition.Municipal,
-            $"Kommune {a.MunicipalityCode}s egne antagelser for {a.Scenario.CaseId} fra {a.Lineage.SourcePath}.");
-    }
-
-    /// <summary>The participants the engine used: the request's, or the case's count × participation share (METHOD.md, CaseDefinition).</summary>
-    public static double Participants(ScenarioRequest request, EvaluationContext context)
-    {
-        if (request.Participants is { } given)
+            $"Kommune {a.MunicipalityCode}s egne antagelser for {a.Scenario.CaseId} fra {a.Lineage.SourcePath}.")
         {
-            return given;
-        }
-
-        return context.Catalogue.TryGet(request.CaseId, out var definition)
-            && context.Municipalities.TryGetValue(request.MunicipalityCode, out var facts)
-            && facts.TargetGroupPersonsByCase.TryGetValue(request.CaseId, out var count)
-            ? count * definition.ParticipationShare
-            : 0;
+            IsPlan = a.Scenario.Cohorts is not null,
+        };
     }
 }

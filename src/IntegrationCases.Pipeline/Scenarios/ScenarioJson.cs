@@ -53,21 +53,34 @@ public static class ScenarioJson
         writer.WriteStartObject();
         writer.WriteString("municipalityCode", result.MunicipalityCode);
         writer.WriteString("caseId", result.CaseId);
-        writer.WriteString("startDate", result.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        WriteDate(writer, "startDate", result.StartDate);
         writer.WriteNumber("horizonYears", result.HorizonYears);
         writer.WriteString("currency", result.Currency);
+        WriteCohorts(writer, result.Cohorts);
+        WriteYears(writer, result.Years);
+        WriteKpis(writer, result.Kpis);
+        WriteParametersUsed(writer, result.ParametersUsed);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCohorts(Utf8JsonWriter writer, IReadOnlyList<Cohort> cohorts)
+    {
         writer.WriteStartArray("cohorts");
-        foreach (var cohort in result.Cohorts)
+        foreach (var cohort in cohorts)
         {
             writer.WriteStartObject();
-            writer.WriteString("startDate", cohort.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            WriteDate(writer, "startDate", cohort.StartDate);
             writer.WriteNumber("participants", cohort.Participants);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void WriteYears(Utf8JsonWriter writer, IReadOnlyList<YearResult> years)
+    {
         writer.WriteStartArray("years");
-        foreach (var year in result.Years)
+        foreach (var year in years)
         {
             writer.WriteStartObject();
             writer.WriteNumber("year", year.Year);
@@ -84,21 +97,16 @@ public static class ScenarioJson
         }
 
         writer.WriteEndArray();
-        var k = result.Kpis;
+    }
+
+    private static void WriteKpis(Utf8JsonWriter writer, Kpis k)
+    {
         writer.WriteStartObject("kpis");
         writer.WriteNumber("investmentTotal", k.InvestmentTotal);
         writer.WriteNumber("netEffectTotal", k.NetEffectTotal);
         writer.WriteNumber("npv", k.Npv);
         WriteNullable(writer, "returnPerKrone", k.ReturnPerKrone);
-        if (k.PaybackMonth is { } payback)
-        {
-            writer.WriteNumber("paybackMonth", payback);
-        }
-        else
-        {
-            writer.WriteNull("paybackMonth");
-        }
-
+        WriteNullable(writer, "paybackMonth", k.PaybackMonth);
         WriteNullable(writer, "breakEvenEffectMultiplier", k.BreakEvenEffectMultiplier);
         writer.WriteStartArray("extraSelfSupportingByYear");
         foreach (var persons in k.ExtraSelfSupportingByYear)
@@ -109,20 +117,26 @@ public static class ScenarioJson
         writer.WriteEndArray();
         writer.WriteNumber("benefitMonthsSaved", k.BenefitMonthsSaved);
         writer.WriteEndObject();
+    }
+
+    private static void WriteParametersUsed(Utf8JsonWriter writer, IReadOnlyList<ParameterUse> uses)
+    {
         writer.WriteStartArray("parametersUsed");
-        foreach (var use in result.ParametersUsed)
+        foreach (var use in uses)
         {
             writer.WriteStartObject();
             writer.WriteString("id", use.Id);
-            writer.WriteString("validFrom", use.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            WriteDate(writer, "validFrom", use.ValidFrom);
             writer.WriteNumber("value", use.Value);
             writer.WriteString("source", use.Source);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-        writer.WriteEndObject();
     }
+
+    private static void WriteDate(Utf8JsonWriter writer, string name, DateOnly date) =>
+        writer.WriteString(name, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private static void WriteLines(Utf8JsonWriter writer, string name, LineAmounts lines)
     {
@@ -136,6 +150,18 @@ public static class ScenarioJson
     }
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, int? value)
     {
         if (value is { } v)
         {
@@ -254,7 +280,7 @@ public static class ScenarioJson
         /// <summary>The intake plan: a list of cohorts, each with exactly a start date and a number of participants.</summary>
         private List<Cohort>? Cohorts(Dictionary<string, JsonElement> fields, string name)
         {
-            if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGetGiven(fields, name, out var value))
             {
                 return null;
             }
@@ -281,7 +307,7 @@ public static class ScenarioJson
                 var participants = Number(f, path, "participants");
                 foreach (var (field, missing) in new[] { ("startDate", start is null), ("participants", participants is null) })
                 {
-                    if (missing && (!f.TryGetValue(field, out var given) || given.ValueKind == JsonValueKind.Null))
+                    if (missing && !TryGetGiven(f, field, out _))
                     {
                         Errors.Add(new(Join(path, field), $"Feltet \"{field}\" skal angives for hvert hold."));
                     }
@@ -416,7 +442,7 @@ public static class ScenarioJson
         private T? Object<T>(Dictionary<string, JsonElement> fields, string path, string name, Func<JsonElement, string, T> read)
             where T : class
         {
-            if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGetGiven(fields, name, out var value))
             {
                 return null;
             }
@@ -434,7 +460,7 @@ public static class ScenarioJson
         private string? String(Dictionary<string, JsonElement> fields, string path, string name, bool required)
         {
             var fieldPath = Join(path, name);
-            if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGetGiven(fields, name, out var value))
             {
                 if (required)
                 {
@@ -515,7 +541,7 @@ public static class ScenarioJson
 
         private bool? Bool(Dictionary<string, JsonElement> fields, string path, string name)
         {
-            if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGetGiven(fields, name, out var value))
             {
                 return null;
             }
@@ -531,7 +557,7 @@ public static class ScenarioJson
 
         private IReadOnlyList<double>? NumberArray(Dictionary<string, JsonElement> fields, string path, string name)
         {
-            if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGetGiven(fields, name, out var value))
             {
                 return null;
             }
@@ -565,7 +591,7 @@ public static class ScenarioJson
 
         private Dictionary<string, double>? NumberMap(Dictionary<string, JsonElement> fields, string path, string name)
         {
-            if (!fields.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            if (!TryGetGiven(fields, name, out var value))
             {
                 return null;
             }
@@ -595,6 +621,10 @@ public static class ScenarioJson
 
             return result;
         }
+
+        /// <summary>The field's value, when the object gives it: a JSON null counts as left out.</summary>
+        private static bool TryGetGiven(Dictionary<string, JsonElement> fields, string name, out JsonElement value) =>
+            fields.TryGetValue(name, out value) && value.ValueKind != JsonValueKind.Null;
 
         private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 

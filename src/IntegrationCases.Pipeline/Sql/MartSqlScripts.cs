@@ -26,21 +26,41 @@ public static class MartSqlScripts
         ("0001_create_schemas", CreateSchemas()),
         ("0002_create_mart_tables", string.Join("\n", InitialTables.Select(t => CreateTable(MartSchemaName, t, withKey: true)))),
         ("0003_create_staging_tables", string.Join("\n", InitialTables.Select(t => CreateTable(StagingSchemaName, t, withKey: false)))),
-        ("0004_create_dim_parameter", CreateBoth(MartSchema.DimParameter)),
-
-        // 0005 belongs to the intake plans' change of dim_scenario (another branch); numbers are claimed, not reused.
-        ("0006_create_fact_uncertainty", CreateBoth(MartSchema.FactUncertainty)),
+        ("0004_create_dim_parameter",
+            CreateTable(MartSchemaName, MartSchema.DimParameter, withKey: true) + "\n" + CreateTable(StagingSchemaName, MartSchema.DimParameter, withKey: false)),
+        ("0005_scenario_intake", ScenarioIntake()),
+        ("0006_create_fact_uncertainty", CreateTable(MartSchemaName, MartSchema.FactUncertainty, withKey: true) + "\n" + CreateTable(StagingSchemaName, MartSchema.FactUncertainty, withKey: false)),
     ];
 
-    /// <summary>Tables added after the first schema version, each created by a script of its own.</summary>
-    private static readonly MartTable[] LaterTables = [MartSchema.DimParameter, MartSchema.FactUncertainty];
-
-    /// <summary>The tables of the first schema version (scripts 0002 and 0003, never edited); later tables have their own script.</summary>
+    /// <summary>
+    /// The tables of the first schema version (scripts 0002 and 0003, never edited); later tables have their own
+    /// script, and so do columns added to a table later (<see cref="AddedColumns"/>).
+    /// </summary>
     private static IEnumerable<MartTable> InitialTables => MartSchema.Tables.Where(t => !LaterTables.Contains(t));
 
-    /// <summary>A table in the mart (with its key) and its staging copy (without).</summary>
-    private static string CreateBoth(MartTable table) =>
-        CreateTable(MartSchemaName, table, withKey: true) + "\n" + CreateTable(StagingSchemaName, table, withKey: false);
+    /// <summary>Tables added after the first schema version, each created by a script of its own (0004, 0005, 0006).</summary>
+    private static readonly MartTable[] LaterTables = [MartSchema.DimParameter, MartSchema.DimScenarioIntake, MartSchema.FactUncertainty];
+
+    /// <summary>Columns added to an existing table by a later script, so the script that created the table leaves them out.</summary>
+    private static readonly IReadOnlyList<(MartTable Table, string Column)> AddedColumns = [(MartSchema.DimScenario, "is_plan")];
+
+    /// <summary>
+    /// 0005 (method 1.2, intake plans): <c>dim_scenario.is_plan</c>, 0 for the rows already there (no plan existed
+    /// before), and the child table <c>dim_scenario_intake</c>, in both schemas.
+    /// </summary>
+    private static string ScenarioIntake()
+    {
+        var isPlan = MartSchema.DimScenario.Column("is_plan");
+        var sql = new StringBuilder();
+        foreach (var schema in new[] { MartSchemaName, StagingSchemaName })
+        {
+            sql.Append("ALTER TABLE ").Append(Name(schema, MartSchema.DimScenario)).Append(" ADD ").Append(Quote(isPlan.Name)).Append(' ').Append(SqlType(isPlan))
+               .Append(" NOT NULL CONSTRAINT ").Append(Quote($"DF_{schema}_{MartSchema.DimScenario.Name}_{isPlan.Name}")).Append(" DEFAULT (0);\n");
+        }
+
+        return sql.Append(CreateTable(MartSchemaName, MartSchema.DimScenarioIntake, withKey: true))
+            .Append('\n').Append(CreateTable(StagingSchemaName, MartSchema.DimScenarioIntake, withKey: false)).ToString();
+    }
 
     public static string CreateSchemas() =>
         $"IF SCHEMA_ID(N'{MartSchemaName}') IS NULL EXEC(N'CREATE SCHEMA {Quote(MartSchemaName)}');\n" +
@@ -50,7 +70,8 @@ public static class MartSqlScripts
     {
         var sql = new StringBuilder();
         sql.Append("CREATE TABLE ").Append(Name(schema, table)).Append(" (\n");
-        sql.AppendJoin(",\n", table.Columns.Select(c => $"    {Quote(c.Name)} {SqlType(c)} {(c.Nullable ? "NULL" : "NOT NULL")}"));
+        var columns = table.Columns.Where(c => !AddedColumns.Contains((table, c.Name)));
+        sql.AppendJoin(",\n", columns.Select(c => $"    {Quote(c.Name)} {SqlType(c)} {(c.Nullable ? "NULL" : "NOT NULL")}"));
         var keys = table.Keys.ToList();
         if (withKey && keys.Count > 0)
         {

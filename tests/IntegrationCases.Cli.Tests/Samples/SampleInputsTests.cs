@@ -54,5 +54,7 @@ public sealed class SampleInputsTests
             Assert.InRange(f.KommuneskatRateByYear[2026], 0.2, 0.3);
         });
         Assert.Contains(build.TargetGroupRows, r => r.MunicipalityCode == "851" && r.Source.StartsWith("Kommunens eget udtræk", StringComparison.Ordinal));
+        var plan = Assert.Single(curated.SelectMany(c => c.Assumptions), a => a.Scenario.Cohorts is not null);
+        Assert.Equal(("851", "synthetic-tilgangsplan", 4, 90.0), (plan.MunicipalityCode, plan.Name, plan.Scenario.Cohorts!.Count, plan.Scenario.Cohorts.Sum(c => c.Participants)));
     }
 }

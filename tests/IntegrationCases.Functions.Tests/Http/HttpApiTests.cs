@@ -213,6 +213,52 @@ public sealed class HttpApiTests(ApiServerFixture server) : IClassFixture<ApiSer
         Assert.Equal(postBytes, getBytes);
     }
 
+    [Fact]
+    public async Task The_flat_get_of_an_intake_plan_gives_the_same_bytes_as_the_post_of_the_same_plan()
+    {
+        var json = """
+            {"municipalityCode":"851","caseId":"NY-JOB-30","startDate":"2027-01-01","horizonYears":4,
+             "cohorts":[{"startDate":"2027-01-01","participants":40},{"startDate":"2027-07-01","participants":12.5},{"startDate":"2028-01-01","participants":35}]}
+            """;
+        var query = "/api/scenarios/evaluate?municipalityCode=851&caseId=NY-JOB-30&startDate=2027-01-01&horizonYears=4"
+            + "&cohorts=" + Uri.EscapeDataString("2027-01-01:40,2027-07-01:12.5, 2028-01-01:35");
+        using var post = await Client.PostAsync(new Uri("/api/scenarios/evaluate", UriKind.Relative), Json(json));
+        using var get = await Client.GetAsync(new Uri(query, UriKind.Relative));
+        var postBytes = await post.Content.ReadAsByteArrayAsync();
+        var getBytes = await get.Content.ReadAsByteArrayAsync();
+        Assert.True(post.StatusCode == HttpStatusCode.OK, Encoding.UTF8.GetString(postBytes));
+        Assert.True(get.StatusCode == HttpStatusCode.OK, Encoding.UTF8.GetString(getBytes));
+        Assert.Equal(postBytes, getBytes);
+        using var result = JsonDocument.Parse(getBytes);
+        Assert.Equal([40.0, 12.5, 35.0], result.RootElement.GetProperty("cohorts").EnumerateArray().Select(c => c.GetProperty("participants").GetDouble()));
+    }
+
+    [Theory]
+    [InlineData("2027-01-01:40,2028-01-01:mange", "cohorts[1].participants")]
+    [InlineData("2027-01-01:40,2028-01-01", "cohorts[1]")]
+    [InlineData("2027-01-01:40,,2028-01-01:35", "cohorts[1]")]
+    [InlineData("2027-01-01:40,2028-13-01:35", "cohorts[1].startDate")]
+    [InlineData("2027-01-01:40,2028-01-15:35", "cohorts[1].startDate")]
+    [InlineData("2027-01-01:40,2028-01-01:-3", "cohorts[1].participants")]
+    [InlineData("2027-01-01:40,2040-01-01:35", "cohorts[1].startDate")]
+    [InlineData("", "cohorts")]
+    public async Task A_bad_flat_intake_plan_gives_400_naming_the_cohort_and_its_field(string cohorts, string path)
+    {
+        var query = "municipalityCode=851&caseId=NY-JOB-30&startDate=2027-01-01&cohorts=" + Uri.EscapeDataString(cohorts);
+        using var response = await Client.GetAsync(new Uri("/api/scenarios/evaluate?" + query, UriKind.Relative));
+        var problem = await Problem.ReadAsync(response, 400);
+        Assert.Equal([path], problem.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_flat_intake_plan_with_participants_as_well_is_refused_as_the_post_is()
+    {
+        var query = "municipalityCode=851&caseId=NY-JOB-30&startDate=2027-01-01&participants=10&cohorts=2027-01-01:40";
+        using var response = await Client.GetAsync(new Uri("/api/scenarios/evaluate?" + query, UriKind.Relative));
+        var problem = await Problem.ReadAsync(response, 400);
+        Assert.Contains("participants", problem.Errors.Keys);
+    }
+
     [Theory]
     [InlineData("municipalityCode=851&caseId=NY-JOB-30&baseline.effortCost=1", "baseline.effortCost")]
     [InlineData("municipalityCode=851&caseId=NY-JOB-30&participants=1,5", "participants")]
@@ -350,6 +396,21 @@ public sealed class HttpApiTests(ApiServerFixture server) : IClassFixture<ApiSer
         var names = doc.RootElement.GetProperty("paths").GetProperty("/api/scenarios/evaluate").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToHashSet();
         Assert.All(FlatScenarioQuery.Fields, f => Assert.Contains(f.Value == FlatScenarioQuery.FieldKind.NumberMap ? f.Key + ".{key}" : f.Key, names));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_intake_plan_in_the_scenario_the_result_and_the_flat_query()
+    {
+        using var doc = await GetJson("/api/openapi.json");
+        var schemas = doc.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.Equal("#/components/schemas/Cohort", schemas.GetProperty("Scenario").GetProperty("properties").GetProperty("cohorts").GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Equal("#/components/schemas/Cohort", schemas.GetProperty("Result").GetProperty("properties").GetProperty("cohorts").GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Equal(["startDate", "participants"], schemas.GetProperty("Cohort").GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+        var flat = doc.RootElement.GetProperty("paths").GetProperty("/api/scenarios/evaluate").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(p => p.GetProperty("name").GetString() == "cohorts");
+        var pattern = new System.Text.RegularExpressions.Regex(flat.GetProperty("schema").GetProperty("pattern").GetString()!);
+        Assert.Matches(pattern, "2027-01-01:40,2028-01-01:35.5");
+        Assert.DoesNotMatch(pattern, "2027-01-01:40;2028-01-01:35");
     }
 
     [Fact]

@@ -75,8 +75,9 @@ public sealed class IngestAndRecomputeTests(AzuriteFixture azurite)
     public async Task Twenty_different_inputs_landing_at_once_are_all_processed_into_exactly_one_consistent_mart()
     {
         await using var host = new FunctionsHost(azurite);
+        // The 11 sample inputs (Aalborg's intake plan among them) and 9 municipalities' own target-group extracts.
         var inputs = SampleInputsGenerator.Generate(7).Select(s => (s.Path, s.Content)).ToList();
-        foreach (var code in new[] { "101", "147", "151", "153", "155", "157", "159", "161", "163", "165" })
+        foreach (var code in new[] { "101", "147", "151", "153", "155", "157", "159", "161", "163" })
         {
             inputs.Add(($"target-groups/kommune-{code}-2025M07.csv", TargetGroupExtract(code)));
         }

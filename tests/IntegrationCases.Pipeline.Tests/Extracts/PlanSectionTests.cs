@@ -11,12 +11,12 @@ using IntegrationCases.Pipeline.Scenarios;
 namespace IntegrationCases.Pipeline.Tests.Extracts;
 
 /// <summary>
-/// The workbook's 'Tilgang' section (XlsxExtractWriter.PlanSection): every case's resolved intake plan, one row a
+/// The workbook's 'Tilgang' section (XlsxExtractWriter.PlanSection, the one plan presentation of every extract): every case's resolved intake plan, one row a
 /// cohort, and the participants of the case the sum over its cohorts (METHOD.md section 3a).
 /// </summary>
 public sealed class PlanSectionTests
 {
-    private const string Title = "Tilgang: hvornår deltagerne starter (ét hold pr. start)";
+    private const string Title = XlsxExtractWriter.PlanSectionTitle;
 
     private static readonly EvaluationContext Context = EvaluationContextFactory.Create(ParameterStore.Default, new DateOnly(2027, 1, 1));
 
@@ -34,9 +34,9 @@ public sealed class PlanSectionTests
 
         Assert.Equal(
             [
-                [ScenarioExtract.ScenarioName, "NY-JOB-30", "1", "2027-01-01", "40"],
-                [ScenarioExtract.ScenarioName, "NY-JOB-30", "2", "2028-01-01", "35.5"],
-                [ScenarioExtract.ScenarioName, "NY-JOB-30", "3", "2029-01-01", "30"],
+                [ScenarioExtract.ScenarioName, "NY-JOB-30", "1", "2027-01-01", "40", "1"],
+                [ScenarioExtract.ScenarioName, "NY-JOB-30", "2", "2028-01-01", "35.5", "2"],
+                [ScenarioExtract.ScenarioName, "NY-JOB-30", "3", "2029-01-01", "30", "3"],
             ],
             PlanRows(workbook.Worksheet("Forudsætninger")));
         Assert.Equal(105.5, workbook.Worksheet("Nøgletal").Cell(2, 4).GetDouble());
@@ -60,9 +60,9 @@ public sealed class PlanSectionTests
         // Extract order: the standard scenario first, then the municipality's own.
         Assert.Equal(
             [
-                ["Standard", "NY-AKT-30", "1", "2027-01-01", "12.25"],
-                ["Egen plan (851)", "NY-JOB-30", "1", "2027-01-01", "10"],
-                ["Egen plan (851)", "NY-JOB-30", "2", "2027-07-01", "5"],
+                ["Standard", "NY-AKT-30", "1", "2027-01-01", "12.25", "1"],
+                ["Egen plan (851)", "NY-JOB-30", "1", "2027-01-01", "10", "1"],
+                ["Egen plan (851)", "NY-JOB-30", "2", "2027-07-01", "5", "1"],
             ],
             PlanRows(workbook.Worksheet("Forudsætninger")));
     }
@@ -78,18 +78,18 @@ public sealed class PlanSectionTests
 
     private static XLWorkbook Read(MunicipalityExtract extract) => new(new MemoryStream(XlsxExtractWriter.Write(extract)));
 
-    /// <summary>The rows under the section's header: scenario, case, cohort, start, persons (the case name left out).</summary>
+    /// <summary>The rows under the section's header: scenario, case, cohort, start, persons, scenario year (the case name and the year's first month left out).</summary>
     private static List<string[]> PlanRows(IXLWorksheet sheet)
     {
         var title = sheet.Column(1).CellsUsed().Single(c => c.GetString() == Title).Address.RowNumber;
         var header = sheet.Row(title + 1);
-        Assert.Equal(["Scenarie", "Case-id", "Business case", "Hold", "Start", "Deltagere (fuldtid)"], header.CellsUsed().Select(c => c.GetString()));
+        Assert.Equal(["Scenarie", "Case-id", "Business case", "Hold", "Start", "Deltagere (fuldtid)", "År", "Første måned"], header.CellsUsed().Select(c => c.GetString()));
         var rows = new List<string[]>();
         for (var r = title + 2; !sheet.Cell(r, 1).IsEmpty(); r++)
         {
             var row = sheet.Row(r);
             Assert.False(string.IsNullOrEmpty(row.Cell(3).GetString()), "Each cohort names its business case.");
-            rows.Add([row.Cell(1).GetString(), row.Cell(2).GetString(), row.Cell(4).GetString(), row.Cell(5).GetString(), row.Cell(6).GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            rows.Add([row.Cell(1).GetString(), row.Cell(2).GetString(), row.Cell(4).GetString(), row.Cell(5).GetString(), row.Cell(6).GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture), row.Cell(7).GetString()]);
         }
 
         return rows;

@@ -1,3 +1,4 @@
+using IntegrationCases.Engine.Scenarios;
 using IntegrationCases.Pipeline.Ingestion;
 
 namespace IntegrationCases.Pipeline.Tests.Ingestion;
@@ -71,7 +72,78 @@ public sealed class DocumentReaderTests
     }
 
     [Fact]
-    public async Task Assumptions_without_participants_pass_the_engines_validation_with_a_placeholder_and_stay_without_participants()
+    public async Task An_assumptions_file_with_an_intake_plan_is_validated_as_a_plan_and_kept_as_one()
+    {
+        var outcome = await Ingest.Text("assumptions/851/tilgang.json", """
+            { "caseId": "NY-JOB-30", "startDate": "2027-01-01",
+              "cohorts": [ { "startDate": "2027-01-01", "participants": 40 }, { "startDate": "2028-01-01", "participants": 35 } ] }
+            """);
+
+        Assert.True(outcome.Accepted, Ingest.Describe(outcome));
+        var scenario = Assert.Single(outcome.Curated!.Assumptions).Scenario;
+        Assert.Null(scenario.Participants);
+        Assert.Equal([new(new DateOnly(2027, 1, 1), 40), new(new DateOnly(2028, 1, 1), 35)], scenario.Cohorts!);
+    }
+
+    [Theory]
+    [InlineData("""{ "startDate": "2040-01-01", "participants": 35 }""", "cohorts[1].startDate", "2040-01-01")]
+    [InlineData("""{ "startDate": "2028-01-15", "participants": 35 }""", "cohorts[1].startDate", "2028-01-15")]
+    [InlineData("""{ "startDate": "2028-01-01", "participants": -35 }""", "cohorts[1].participants", "-35")]
+    [InlineData("""{ "startDate": "2028-01-01", "participants": "mange" }""", "cohorts[1].participants", "mange")]
+    [InlineData("""{ "startDate": "2028-01-01" }""", "cohorts[1].participants", null)]
+    public async Task A_bad_cohort_is_reported_with_the_file_its_field_path_and_its_value(string secondCohort, string path, string? value)
+    {
+        var outcome = await Ingest.Text("assumptions/851/tilgang.json", $$"""
+            { "caseId": "NY-JOB-30", "startDate": "2027-01-01",
+              "cohorts": [ { "startDate": "2027-01-01", "participants": 40 }, {{secondCohort}} ] }
+            """);
+
+        Assert.False(outcome.Accepted);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(("assumptions/851/tilgang.json", path, value), (error.File, error.Column, error.Value));
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        Assert.Null(outcome.Curated);
+    }
+
+    [Fact]
+    public async Task An_intake_plan_with_participants_as_well_is_refused_on_participants_with_its_value()
+    {
+        var outcome = await Ingest.Text("assumptions/851/tilgang.json", """
+            { "caseId": "NY-JOB-30", "startDate": "2027-01-01", "participants": 25, "cohorts": [ { "startDate": "2027-01-01", "participants": 40 } ] }
+            """);
+
+        Assert.False(outcome.Accepted);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(("participants", "25"), (error.Column, error.Value));
+    }
+
+    [Fact]
+    public async Task An_intake_plan_without_its_own_start_date_is_refused_because_the_runs_start_moves_with_the_budget_year()
+    {
+        var outcome = await Ingest.Text("assumptions/851/tilgang.json", """
+            { "caseId": "NY-JOB-30", "cohorts": [ { "startDate": "2028-01-01", "participants": 35 }, { "startDate": "2027-07-01", "participants": 40 } ] }
+            """);
+
+        Assert.False(outcome.Accepted);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal("startDate", error.Column);
+        Assert.Contains("\"startDate\": \"2027-07-01\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_engine_error_on_a_trajectory_names_the_value_at_its_indexed_path()
+    {
+        var outcome = await Ingest.Text("assumptions/851/mentor.json", """
+            { "caseId": "NY-JOB-30", "participants": 25, "baseline": { "selfSupportShareByYear": [0.1, 0.2, 1.5, 0.4, 0.5] } }
+            """);
+
+        Assert.False(outcome.Accepted);
+        var error = Assert.Single(outcome.Errors);
+        Assert.Equal(("baseline.selfSupportShareByYear[2]", "1.5"), (error.Column, error.Value));
+    }
+
+    [Fact]
+    public async Task Assumptions_without_participants_or_cohorts_are_validated_through_the_municipalitys_default_count_and_stay_without_participants()
     {
         var outcome = await Ingest.Text("assumptions/101/igu.json", """
             { "caseId": "IGU", "investment": { "extraSelfSupportShareByYear": [0.06, 0.09] } }

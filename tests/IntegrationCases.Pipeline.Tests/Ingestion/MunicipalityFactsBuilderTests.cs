@@ -152,6 +152,6 @@ public sealed class MunicipalityFactsBuilderTests
         var request = new IntegrationCases.Engine.Scenarios.ScenarioRequest { MunicipalityCode = "851", CaseId = "NY-JOB-30" };
         var evaluation = IntegrationCases.Engine.Evaluation.ScenarioEvaluator.Evaluate(request, context);
         Assert.True(evaluation.IsValid, string.Join("; ", evaluation.Errors.Select(e => $"{e.Path}: {e.Message}")));
-        Assert.Equal(42.5 * definition.ParticipationShare, IntegrationCases.Pipeline.Recompute.CaseEvaluation.Participants(request, context), 9);
+        Assert.Equal(42.5 * definition.ParticipationShare, IntegrationCases.Pipeline.Mart.EvaluatedCase.ParticipantsOf(evaluation.Result!), 9);
     }
 }

@@ -72,6 +72,8 @@ public sealed class MartParquetTests : IDisposable
                      ("fact_target_group", "municipality_code", "dim_municipality"), ("fact_cashflow", "run_id", "run_manifest"),
                      ("fact_uncertainty", "municipality_code", "dim_municipality"), ("fact_uncertainty", "case_id", "dim_case"),
                      ("fact_uncertainty", "scenario_id", "dim_scenario"), ("fact_uncertainty", "run_id", "run_manifest"),
+                     ("dim_scenario_intake", "scenario_id", "dim_scenario"), ("dim_scenario_intake", "municipality_code", "dim_municipality"),
+                     ("dim_scenario_intake", "case_id", "dim_case"),
                  })
         {
             var orphans = Query(db, $"SELECT count(*) FROM read_parquet('{File(fact)}') f ANTI JOIN read_parquet('{File(dim)}') d USING ({column})");
@@ -152,6 +154,30 @@ public sealed class MartParquetTests : IDisposable
             Assert.Equal("1", row[13]);
             Assert.Equal(u.ScenarioId, row[14]);
         }
+    }
+
+    [Fact]
+    public async Task SQL_over_the_parquet_finds_the_plans_and_the_persons_starting_in_each_year()
+    {
+        await WriteAllAsync(SampleMart.Build());
+        using var db = Open();
+
+        var plans = Query(db, $"""
+            SELECT s.scenario_id, i.year, CAST(i.first_month AS VARCHAR), i.cohorts, i.persons
+            FROM read_parquet('{File("dim_scenario")}') s JOIN read_parquet('{File("dim_scenario_intake")}') i USING (scenario_id)
+            WHERE s.is_plan = 1 ORDER BY i.year
+            """);
+        Assert.Equal(
+            [("municipal-851-mentor", 1, "2026-01-01", 2, 30.0), ("municipal-851-mentor", 2, "2027-01-01", 1, 10.0)],
+            plans.Select(r => ((string)r[0]!, (int)r[1]!, (string)r[2]!, (int)r[3]!, (double)r[4]!)));
+
+        // Not a plan: the standard scenario's one cohort per municipality and case, in year 1 with the participants.
+        var standard = Query(db, $"""
+            SELECT s.is_plan, count(*), sum(i.persons), max(i.year)
+            FROM read_parquet('{File("dim_scenario")}') s JOIN read_parquet('{File("dim_scenario_intake")}') i USING (scenario_id)
+            WHERE s.scenario_id = 'standard' GROUP BY s.is_plan
+            """);
+        Assert.Equal((0, 6L, 3 * (12.5 + 13.5), 1), ((int)standard[0][0]!, Convert.ToInt64(standard[0][1], System.Globalization.CultureInfo.InvariantCulture), (double)standard[0][2]!, (int)standard[0][3]!));
     }
 
     [Fact]

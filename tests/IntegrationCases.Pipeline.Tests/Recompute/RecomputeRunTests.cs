@@ -24,11 +24,11 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
     {
         var s = run.LocalSummary;
         Assert.Equal(RecomputeStatus.Published, s.Status);
-        Assert.Equal(10, s.InputsAccepted);
+        Assert.Equal(11, s.InputsAccepted);
         Assert.Empty(s.Rejected);
         Assert.Equal(98 * 7, s.StandardCasesComputed + s.CasesSkipped.Count(c => c.ScenarioId == ScenarioDefinition.Standard));
         Assert.True(s.StandardCasesComputed >= 98 * 6, $"only {s.StandardCasesComputed} standard cases computed");
-        Assert.True(s.MunicipalScenarios >= 3);
+        Assert.True(s.MunicipalScenarios >= 4);
         Assert.DoesNotContain(s.CasesSkipped, c => c.ScenarioId != ScenarioDefinition.Standard); // every sample assumption is valid
         Assert.Equal(98, s.RowCounts[MartSchema.DimMunicipality.Name]);
         Assert.Equal(s.CasesComputed, s.RowCounts[MartSchema.FactCaseResult.Name]);
@@ -50,7 +50,7 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
         Assert.Equal(98 * 2, Directory.GetFiles(Path.Combine(run.Local.Path, "extracts"), "business-cases.*", SearchOption.AllDirectories).Length);
         var manifest = RunManifest.FromJson(File.ReadAllBytes(Path.Combine(mart, MartPaths.ManifestFile)));
         Assert.Equal(run.LocalSummary.RunId, manifest.RunId);
-        Assert.Equal(10, manifest.Inputs.Count);
+        Assert.Equal(11, manifest.Inputs.Count);
         Assert.All(manifest.Inputs, i => Assert.Matches("^[0-9a-f]{64}$", i.ContentHash));
         Assert.Equal(Engine.EngineInfo.EngineVersion, manifest.EngineVersion);
         Assert.Equal(run.LocalSummary.RowCounts[MartSchema.FactCashflow.Name], manifest.RowCounts[MartSchema.FactCashflow.Name]);
@@ -119,10 +119,9 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
         const string kode = "851";
         var csv = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(run.Local.Path, "extracts", kode, MartPaths.ExtractCsvFile)));
         Assert.StartsWith("\uFEFF" + string.Join(';', CsvExtractWriter.Header), csv, StringComparison.Ordinal);
-        var sections = csv.TrimStart('\uFEFF').Split("\n\n");
-        Assert.Equal(2, sections.Length);
         var fromCsv = new Dictionary<string, (decimal, decimal, decimal)>(StringComparer.Ordinal);
-        using (var reader = nietras.SeparatedValues.Sep.Reader(o => o with { Sep = nietras.SeparatedValues.Sep.New(';') }).FromText(sections[0]))
+        var cashflow = csv.TrimStart('\uFEFF').Split("\n\n")[0]; // Aalborg's sample has a plan: its section follows an empty line.
+        using (var reader = nietras.SeparatedValues.Sep.Reader(o => o with { Sep = nietras.SeparatedValues.Sep.New(';') }).FromText(cashflow))
         {
             foreach (var row in reader)
             {
@@ -145,11 +144,16 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
     }
 
     [Fact]
-    public void The_XLSX_extract_agrees_with_the_Parquet_mart_to_the_øre_and_has_the_five_Danish_sheets()
+    public void The_XLSX_extract_agrees_with_the_Parquet_mart_to_the_øre_and_has_the_five_Danish_sheets_with_or_without_a_plan()
     {
         const string kode = "851";
         using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(run.Local.Path, "extracts", kode, MartPaths.ExtractXlsxFile));
-        Assert.Equal(["Forudsætninger", "Pengestrømme", "Nøgletal", XlsxExtractWriter.UncertaintySheet, "Enhedspriser"], workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal(["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser", XlsxExtractWriter.UncertaintySheet], workbook.Worksheets.Select(w => w.Name));
+        using (var withoutPlan = new ClosedXML.Excel.XLWorkbook(Path.Combine(run.Local.Path, "extracts", "101", MartPaths.ExtractXlsxFile)))
+        {
+            Assert.Equal(["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser", XlsxExtractWriter.UncertaintySheet], withoutPlan.Worksheets.Select(w => w.Name));
+        }
+
         var sheet = workbook.Worksheet("Pengestrømme");
         var fromXlsx = new Dictionary<string, (decimal, decimal, decimal)>(StringComparer.Ordinal);
         var scenarioIds = MunicipalityScenarioNames(kode);
@@ -181,7 +185,8 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
         Assert.Equal(7, mart.Count);
 
         var csv = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(run.Local.Path, "extracts", kode, MartPaths.ExtractCsvFile)));
-        var section = csv.Split("\n\n")[1];
+        // The last section, after the cashflow and Aalborg's plan, each after an empty line.
+        var section = csv.Split("\n\n")[^1];
         Assert.StartsWith(string.Join(';', CsvExtractWriter.UncertaintyHeader) + "\n", section, StringComparison.Ordinal);
         var fromCsv = new Dictionary<string, (decimal P10, decimal P50, decimal P90, double Probability, int Draws, string Seed)>(StringComparer.Ordinal);
         using (var reader = nietras.SeparatedValues.Sep.Reader(o => o with { Sep = nietras.SeparatedValues.Sep.New(';') }).FromText(section))
@@ -324,6 +329,91 @@ public sealed class RecomputeRunTests(SampleRunFixture run) : IClassFixture<Samp
             Assert.Equal(price.Value, row.Cell(3).GetDouble(), 9);
             Assert.Equal(price.Source, row.Cell(4).GetString());
         }
+    }
+
+    [Fact]
+    public void The_main_job_publishes_Aalborgs_intake_plan_as_a_plan_scenario_in_the_mart_the_results_and_both_extracts()
+    {
+        const string id = "municipal-851-synthetic-tilgangsplan";
+        // sample-inputs/assumptions/851/synthetic-tilgangsplan.json: 30 + 15 in 2027, 25 in 2028, 20 in 2029.
+        (int Year, string FirstMonth, int Cohorts, double Persons)[] expected =
+            [(1, "2027-01-01", 2, 45), (2, "2028-01-01", 1, 25), (3, "2029-01-01", 1, 20)];
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        string Table(MartTable t) => Path.Combine(run.Local.Path, "mart", MartPaths.Latest, MartPaths.TableFile(t.Name));
+
+        using (var cmd = db.CreateCommand())
+        {
+            cmd.CommandText = $"SELECT scenario_id, kind, is_plan FROM read_parquet('{Table(MartSchema.DimScenario)}') ORDER BY scenario_id";
+            using var reader = cmd.ExecuteReader();
+            var scenarios = new List<(string, string, int)>();
+            while (reader.Read())
+            {
+                scenarios.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+            }
+
+            Assert.Equal([id], scenarios.Where(s => s.Item3 == 1).Select(s => s.Item1));
+            Assert.Contains((id, ScenarioDefinition.Municipal, 1), scenarios);
+            Assert.Contains((ScenarioDefinition.Standard, ScenarioDefinition.Standard, 0), scenarios);
+        }
+
+        using (var cmd = db.CreateCommand())
+        {
+            cmd.CommandText = $"""
+                SELECT i.year, CAST(i.first_month AS VARCHAR), i.cohorts, i.persons, r.participants
+                FROM read_parquet('{Table(MartSchema.DimScenarioIntake)}') i
+                JOIN read_parquet('{Table(MartSchema.FactCaseResult)}') r USING (scenario_id, municipality_code, case_id)
+                WHERE i.scenario_id = '{id}' AND i.municipality_code = '851' AND i.case_id = 'NY-JOB-30' ORDER BY i.year
+                """;
+            using var reader = cmd.ExecuteReader();
+            var rows = new List<(int, string, int, double)>();
+            while (reader.Read())
+            {
+                rows.Add((reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3)));
+                Assert.Equal(90, reader.GetDouble(4)); // fact_case_result.participants = the plan's persons
+            }
+
+            Assert.Equal(expected, rows);
+        }
+
+        using (var cmd = db.CreateCommand())
+        {
+            // Every standard case starts one cohort on the run's start date, with the participants the engine used.
+            cmd.CommandText = $"""
+                SELECT count(*), min(i.year), max(i.year), max(abs(i.persons - r.participants))
+                FROM read_parquet('{Table(MartSchema.DimScenarioIntake)}') i
+                JOIN read_parquet('{Table(MartSchema.FactCaseResult)}') r USING (scenario_id, municipality_code, case_id)
+                WHERE i.scenario_id = 'standard'
+                """;
+            using var reader = cmd.ExecuteReader();
+            Assert.True(reader.Read());
+            Assert.Equal((long)run.LocalSummary.StandardCasesComputed, reader.GetInt64(0));
+            Assert.Equal((1, 1, 0.0), (reader.GetInt32(1), reader.GetInt32(2), reader.GetDouble(3)));
+        }
+
+        using var results = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(run.Local.Path, "mart", MartPaths.Latest, MartPaths.ResultsFile("851"))));
+        var plan = results.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("scenarioId").GetString() == id);
+        Assert.Equal(["2027-01-01", "2027-07-01", "2028-01-01", "2029-01-01"],
+            plan.GetProperty("result").GetProperty("cohorts").EnumerateArray().Select(c => c.GetProperty("startDate").GetString()));
+
+        // Both extracts show the plan cohort by cohort with its scenario year (the one plan presentation, ExtractRows.Plan);
+        // summed per year they are dim_scenario_intake.
+        (string Start, double Persons, int Year, string FirstMonth)[] cohorts =
+            [("2027-01-01", 30, 1, "2027-01-01"), ("2027-07-01", 15, 1, "2027-01-01"), ("2028-01-01", 25, 2, "2028-01-01"), ("2029-01-01", 20, 3, "2029-01-01")];
+        Assert.Equal(expected, cohorts.GroupBy(c => (c.Year, c.FirstMonth)).Select(g => (g.Key.Year, g.Key.FirstMonth, g.Count(), g.Sum(c => c.Persons))));
+        var csv = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(run.Local.Path, "extracts", "851", MartPaths.ExtractCsvFile)));
+        using var section = Sep.Reader(o => o with { Sep = Sep.New(';') }).FromText(csv.Split("\n\n")[1]);
+        var fromCsv = section.Enumerate(r => (r["Scenarie-id"].ToString(), r["Start"].ToString(), double.Parse(r["Deltagere (fuldtid)"].ToString().Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture), r["År"].Parse<int>(), r["Første måned"].ToString()))
+            .Where(r => r.Item1 == id).Select(r => (r.Item2, r.Item3, r.Item4, r.Item5)).ToList();
+        Assert.Equal(cohorts, fromCsv);
+
+        using var workbook = new ClosedXML.Excel.XLWorkbook(Path.Combine(run.Local.Path, "extracts", "851", MartPaths.ExtractXlsxFile));
+        var sheet = workbook.Worksheet("Forudsætninger");
+        var title = sheet.Column(1).CellsUsed().Single(c => c.GetString() == XlsxExtractWriter.PlanSectionTitle).Address.RowNumber;
+        var planName = MunicipalityScenarioNames("851").Single(p => p.Value == id).Key;
+        var fromXlsx = sheet.Rows(title + 2, sheet.LastRowUsed()!.RowNumber()).TakeWhile(r => !r.Cell(1).IsEmpty()).Where(r => r.Cell(1).GetString() == planName)
+            .Select(r => (r.Cell(5).GetString(), r.Cell(6).GetDouble(), r.Cell(7).GetValue<int>(), r.Cell(8).GetString())).ToList();
+        Assert.Equal(cohorts, fromXlsx);
     }
 
     [Fact]

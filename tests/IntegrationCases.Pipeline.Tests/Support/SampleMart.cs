@@ -1,4 +1,5 @@
 using IntegrationCases.Engine.Cases;
+using IntegrationCases.Engine.Scenarios;
 using IntegrationCases.Engine.Uncertainty;
 using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Mart;
@@ -14,8 +15,12 @@ internal static class SampleMart
     public static IReadOnlyList<ScenarioDefinition> Scenarios =>
     [
         new(ScenarioDefinition.Standard, "Standardcases", ScenarioDefinition.Standard, "Standard."),
-        new("municipal-851-mentor", "Mentorforløb (851)", ScenarioDefinition.Municipal, "Aalborgs egne; med \"citat\"; og semikolon."),
+        new("municipal-851-mentor", "Mentorforløb (851)", ScenarioDefinition.Municipal, "Aalborgs egne; med \"citat\"; og semikolon.") { IsPlan = true },
     ];
+
+    /// <summary>The municipal scenario's intake plan: two cohorts in year 1 (30 persons), one in year 2 (10).</summary>
+    public static readonly IReadOnlyList<Cohort> Plan =
+        [new(new DateOnly(2026, 1, 1), 20), new(new DateOnly(2026, 7, 1), 10), new(new DateOnly(2027, 1, 1), 10)];
 
     public static IReadOnlyList<EvaluatedCase> Cases()
     {
@@ -25,11 +30,14 @@ internal static class SampleMart
         {
             foreach (var (c, i) in caseIds.Select((c, i) => (c, i)))
             {
-                list.Add(new EvaluatedCase(ScenarioDefinition.Standard, 12.5 + i, SampleResults.Result(m, c, years: 3, scale: 1m + i)));
+                list.Add(new EvaluatedCase(ScenarioDefinition.Standard, 12.5 + i, SampleResults.Result(m, c, years: 3, scale: 1m + i) with
+                {
+                    Cohorts = [new(new DateOnly(2026, 1, 1), 12.5 + i)],
+                }));
             }
         }
 
-        list.Add(new EvaluatedCase("municipal-851-mentor", 40, SampleResults.Result("851", caseIds[0], years: 5, scale: 1234.5m)));
+        list.Add(new EvaluatedCase("municipal-851-mentor", 40, SampleResults.Result("851", caseIds[0], years: 5, scale: 1234.5m) with { Cohorts = Plan }));
         return list;
     }
 

@@ -77,83 +77,111 @@ public static class CuratedParquet
 
     public static async Task<CuratedData> ReadAsync(Stream input, CancellationToken ct)
     {
-        var counts = new List<TargetGroupCount>();
-        var rates = new List<MunicipalTaxRate>();
-        var population = new List<PopulationCount>();
-        var documents = new List<SourceDocument>();
+        var records = new Records();
         await using var reader = await ParquetReader.CreateAsync(input, cancellationToken: ct).ConfigureAwait(false);
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
-            var n = (int)group.RowCount;
-            async Task<string?[]> Strings(DataField<string> f)
-            {
-                var a = new string?[n];
-                await group.ReadAsync(f, a.AsMemory()!, cancellationToken: ct).ConfigureAwait(false);
-                return a;
-            }
+            records.Add(await ReadColumnsAsync(group, ct).ConfigureAwait(false));
+        }
 
-            async Task<T?[]> Values<T>(DataField f)
-                where T : struct
-            {
-                var a = new T?[n];
-                await group.ReadAsync<T>(f, a.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-                return a;
-            }
+        return records.ToCuratedData();
+    }
 
-            var type = await Strings(RecordType).ConfigureAwait(false);
-            var muni = await Strings(Municipality).ConfigureAwait(false);
-            var tg = await Strings(TargetGroup).ConfigureAwait(false);
-            var period = await Strings(Period).ConfigureAwait(false);
-            var year = await Values<int>(Year).ConfigureAwait(false);
-            var fte = await Values<double>(FullTime).ConfigureAwait(false);
-            var persons = await Values<double>(Persons).ConfigureAwait(false);
-            var rate = await Values<double>(Rate).ConfigureAwait(false);
-            var source = await Strings(Source).ConfigureAwait(false);
-            var dKind = await Strings(DocumentKind).ConfigureAwait(false);
-            var dName = await Strings(DocumentName).ConfigureAwait(false);
-            var dJson = await Strings(DocumentJson).ConfigureAwait(false);
-            var path = await Strings(SourcePath).ConfigureAwait(false);
-            var hash = await Strings(ContentHash).ConfigureAwait(false);
-            var row = new long[n];
-            await group.ReadAsync<long>(Row, row.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-            for (var i = 0; i < n; i++)
+    /// <summary>A row group's columns, read whole: row i of the group is index i of every array.</summary>
+    private sealed record Columns(
+        int Count, string?[] Type, string?[] Municipality, string?[] TargetGroup, string?[] Period, int?[] Year,
+        double?[] FullTime, double?[] Persons, double?[] Rate, string?[] Source, string?[] DocumentKind,
+        string?[] DocumentName, string?[] DocumentJson, string?[] SourcePath, string?[] ContentHash, long[] Row);
+
+    private static async Task<Columns> ReadColumnsAsync(ParquetRowGroupReader group, CancellationToken ct)
+    {
+        var n = (int)group.RowCount;
+        async Task<string?[]> Strings(DataField<string> f)
+        {
+            var a = new string?[n];
+            await group.ReadAsync(f, a.AsMemory()!, cancellationToken: ct).ConfigureAwait(false);
+            return a;
+        }
+
+        async Task<T?[]> Values<T>(DataField f)
+            where T : struct
+        {
+            var a = new T?[n];
+            await group.ReadAsync<T>(f, a.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            return a;
+        }
+
+        var type = await Strings(RecordType).ConfigureAwait(false);
+        var muni = await Strings(Municipality).ConfigureAwait(false);
+        var tg = await Strings(TargetGroup).ConfigureAwait(false);
+        var period = await Strings(Period).ConfigureAwait(false);
+        var year = await Values<int>(Year).ConfigureAwait(false);
+        var fte = await Values<double>(FullTime).ConfigureAwait(false);
+        var persons = await Values<double>(Persons).ConfigureAwait(false);
+        var rate = await Values<double>(Rate).ConfigureAwait(false);
+        var source = await Strings(Source).ConfigureAwait(false);
+        var dKind = await Strings(DocumentKind).ConfigureAwait(false);
+        var dName = await Strings(DocumentName).ConfigureAwait(false);
+        var dJson = await Strings(DocumentJson).ConfigureAwait(false);
+        var path = await Strings(SourcePath).ConfigureAwait(false);
+        var hash = await Strings(ContentHash).ConfigureAwait(false);
+        var row = new long[n];
+        await group.ReadAsync<long>(Row, row.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+        return new Columns(n, type, muni, tg, period, year, fte, persons, rate, source, dKind, dName, dJson, path, hash, row);
+    }
+
+    /// <summary>The records of a curated file, by kind, gathered row group by row group.</summary>
+    private sealed class Records
+    {
+        private readonly List<TargetGroupCount> _counts = [];
+        private readonly List<MunicipalTaxRate> _rates = [];
+        private readonly List<PopulationCount> _population = [];
+        private readonly List<SourceDocument> _documents = [];
+
+        public void Add(Columns c)
+        {
+            for (var i = 0; i < c.Count; i++)
             {
-                var lineage = new Lineage(path[i]!, hash[i]!, row[i]);
-                switch (type[i])
+                var lineage = new Lineage(c.SourcePath[i]!, c.ContentHash[i]!, c.Row[i]);
+                switch (c.Type[i])
                 {
                     case TargetGroupRecord:
-                        counts.Add(new TargetGroupCount(muni[i]!, tg[i]!, period[i]!, fte[i], persons[i], source[i]!, lineage));
+                        _counts.Add(new TargetGroupCount(c.Municipality[i]!, c.TargetGroup[i]!, c.Period[i]!, c.FullTime[i], c.Persons[i], c.Source[i]!, lineage));
                         break;
                     case TaxRateRecord:
-                        rates.Add(new MunicipalTaxRate(muni[i]!, year[i]!.Value, rate[i]!.Value, lineage));
+                        _rates.Add(new MunicipalTaxRate(c.Municipality[i]!, c.Year[i]!.Value, c.Rate[i]!.Value, lineage));
                         break;
                     case PopulationRecord:
-                        population.Add(new PopulationCount(muni[i]!, period[i]!, persons[i]!.Value, lineage));
+                        _population.Add(new PopulationCount(c.Municipality[i]!, c.Period[i]!, c.Persons[i]!.Value, lineage));
                         break;
                     case DocumentRecord:
-                        documents.Add(new SourceDocument(dKind[i]!, muni[i], dName[i]!, dJson[i]!, lineage));
+                        _documents.Add(new SourceDocument(c.DocumentKind[i]!, c.Municipality[i], c.DocumentName[i]!, c.DocumentJson[i]!, lineage));
                         break;
                     default:
-                        throw new InvalidDataException($"Unknown curated record type '{type[i]}'.");
+                        throw new InvalidDataException($"Unknown curated record type '{c.Type[i]}'.");
                 }
             }
         }
 
-        var prices = documents.Where(d => d.Kind == InputAddress.UnitPrices).ToList();
-        var assumptions = documents.Where(d => d.Kind == InputAddress.Assumptions).Select(d =>
+        /// <summary>The data, with the JSON documents parsed again: unit prices into a parameter store, assumptions into scenarios.</summary>
+        public CuratedData ToCuratedData()
         {
-            var outcome = ScenarioJson.ParseAssumptions(Encoding.UTF8.GetBytes(d.Json), d.MunicipalityCode!);
-            return outcome.Scenario is { } s
-                ? new MunicipalAssumption(d.MunicipalityCode!, d.Name, s, d.Lineage)
-                : throw new InvalidDataException($"Curated assumptions {d.Lineage.SourcePath} no longer parse: {string.Join("; ", outcome.Errors.Select(e => e.Path + ": " + e.Message))}");
-        }).ToList();
-        return new CuratedData(
-            counts, rates, population, assumptions,
-            prices.Count == 0 ? null : ParameterStore.Parse(prices.Select(d => new KeyValuePair<string, string>(d.Name + ".json", d.Json))))
-        {
-            Documents = documents,
-        };
+            var prices = _documents.Where(d => d.Kind == InputAddress.UnitPrices).ToList();
+            var assumptions = _documents.Where(d => d.Kind == InputAddress.Assumptions).Select(d =>
+            {
+                var outcome = ScenarioJson.ParseAssumptions(Encoding.UTF8.GetBytes(d.Json), d.MunicipalityCode!);
+                return outcome.Scenario is { } s
+                    ? new MunicipalAssumption(d.MunicipalityCode!, d.Name, s, d.Lineage)
+                    : throw new InvalidDataException($"Curated assumptions {d.Lineage.SourcePath} no longer parse: {string.Join("; ", outcome.Errors.Select(e => e.Path + ": " + e.Message))}");
+            }).ToList();
+            return new CuratedData(
+                _counts, _rates, _population, assumptions,
+                prices.Count == 0 ? null : ParameterStore.Parse(prices.Select(d => new KeyValuePair<string, string>(d.Name + ".json", d.Json))))
+            {
+                Documents = _documents,
+            };
+        }
     }
 
     private sealed record Flat(

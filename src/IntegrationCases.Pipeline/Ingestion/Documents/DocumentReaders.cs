@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Engine.Municipalities;
 using IntegrationCases.Engine.Parameters;
 using IntegrationCases.Pipeline.Municipalities;
 using IntegrationCases.Pipeline.Scenarios;
@@ -20,6 +21,13 @@ internal static class DocumentReaders
     /// store's range would do: no rule checked here depends on the date, and ingestion has no clock.
     /// </summary>
     private static readonly DateOnly ValidationStartDate = new(2026, 1, 1);
+
+    /// <summary>
+    /// The municipality's target-group count an assumptions file without participants or cohorts is validated
+    /// with. Any count that gives a valid number of participants would do: the engine only checks that the
+    /// default exists and is in range, and the run replaces it with the data's count.
+    /// </summary>
+    private const double PlaceholderTargetGroupPersons = 100;
 
     public static CuratedData? ReadUnitPrices(byte[] bytes, InputAddress address, string path, string hash, IssueLog log)
     {
@@ -58,7 +66,7 @@ internal static class DocumentReaders
     public static CuratedData? ReadAssumptions(byte[] bytes, InputAddress address, string path, string hash, IssueLog log, MunicipalityRegister register)
     {
         var code = address.Qualifier ?? "";
-        if (!register.TryGetByCode(code, out _))
+        if (!register.TryGetByCode(code, out var municipality))
         {
             log.Error(null, "kommunekode", code, "Mappen under assumptions/ skal være en af de 98 kommuners tre-cifrede kode (fx assumptions/851/).");
             return null;
@@ -70,11 +78,8 @@ internal static class DocumentReaders
         }
 
         var outcome = ScenarioJson.ParseAssumptions(Encoding.UTF8.GetBytes(text), code);
-
-        foreach (var error in outcome.Errors)
-        {
-            log.Error(null, error.Path, error.Message);
-        }
+        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 32 });
+        LogAll(log, outcome.Errors, document.RootElement);
 
         if (outcome.Scenario is null)
         {
@@ -91,18 +96,30 @@ internal static class DocumentReaders
             return null;
         }
 
-        // The engine's own validation (horizon, trajectories, ranges), so an assumption it would refuse is rejected
-        // here with its field paths instead of being skipped at recompute. Against the default parameter store and
-        // a municipality without facts: a missing participants count is given a placeholder of 1, because the
-        // recompute fills it from the data, and a missing start date the placeholder below, because the recompute
-        // starts it on the run's start date (docs/ingestion.md).
-        var request = outcome.Scenario.Participants is null ? outcome.Scenario with { Participants = 1 } : outcome.Scenario;
-        var context = EvaluationContextFactory.Create(ParameterStore.Default, ValidationStartDate, null, register);
-        var evaluation = ScenarioEvaluator.Evaluate(request with { MunicipalityCode = code }, context);
-        foreach (var error in evaluation.Errors)
+        var scenario = outcome.Scenario;
+        if (scenario.Cohorts is not null && scenario.StartDate is null)
         {
-            log.Error(null, error.Path, error.Message);
+            // A plan's cohorts are dated, and the run's default start moves with the budget year: without its own
+            // start, a plan valid in one run would fall outside the horizon of a later one. So a published plan
+            // anchors its horizon itself (docs/data-formats.md).
+            log.Error(null, "startDate", $"En tilgangsplan (cohorts) skal angive sin egen startDate, så planens horisont ikke flytter sig med kørslens budgetår; angiv fx \"startDate\": \"{Danish.Date(scenario.Cohorts.Select(c => c.StartDate).DefaultIfEmpty(ValidationStartDate).Min())}\" (den første dag i det første holds måned).");
+            return null;
         }
+
+        // The engine's own validation (horizon, trajectories, plan, ranges), so an assumption it would refuse is
+        // rejected here with its field paths instead of being skipped at recompute. The scenario goes to the engine
+        // as the recompute will give it: a plan as a plan, and one without participants or cohorts through the
+        // engine's default (the municipality's count for the case × the case's participation share), for which the
+        // municipality is given a placeholder count, because the real one is known only when the run has read
+        // every input. Against the default parameter store; a missing start date gets the placeholder above,
+        // because the recompute starts such a file on the run's start date (docs/ingestion.md).
+        var facts = new Dictionary<string, MunicipalityFacts>(StringComparer.Ordinal)
+        {
+            [code] = new(code, municipality.Name, new Dictionary<string, double>(StringComparer.Ordinal) { [scenario.CaseId] = PlaceholderTargetGroupPersons }, new Dictionary<int, double>()),
+        };
+        var context = EvaluationContextFactory.Create(ParameterStore.Default, ValidationStartDate, facts, register);
+        var evaluation = ScenarioEvaluator.Evaluate(scenario with { MunicipalityCode = code }, context);
+        LogAll(log, evaluation.Errors, document.RootElement);
 
         if (log.HasErrors)
         {
@@ -116,6 +133,15 @@ internal static class DocumentReaders
             Assumptions = [new MunicipalAssumption(code, name, outcome.Scenario, lineage)],
             Documents = [new SourceDocument(InputAddress.Assumptions, code, name, text, lineage)],
         };
+    }
+
+    /// <summary>Each error with its field path and the value the file gives there (none when the field is missing).</summary>
+    private static void LogAll(IssueLog log, IReadOnlyList<ValidationError> errors, JsonElement root)
+    {
+        foreach (var error in errors)
+        {
+            log.Error(null, error.Path.Length == 0 ? null : error.Path, JsonFieldValue.At(root, error.Path), error.Message);
+        }
     }
 
     /// <summary>The document as text: UTF-8 (a BOM is dropped), and well-formed JSON with a position on error.</summary>

@@ -16,12 +16,18 @@ internal static class DstReader
     /// <summary>More persons than live in Denmark: an absurd count.</summary>
     public const double MaxPersons = 10_000_000;
 
+    private const string AbsurdCount = "Tallet er urimeligt stort: flere personer end der bor i Danmark.";
+
     /// <summary>A municipal tax rate outside 10-40 % is not a tax rate (2007-2026 rates lie between 22 and 27.8 %).</summary>
     public const double MinTaxPercent = 10;
 
     public const double MaxTaxPercent = 40;
 
     private const int MaxOtherDimensions = 16;
+
+    /// <summary>Why a value cannot be a count (negative, or above <see cref="MaxPersons"/>); null when it can.</summary>
+    public static string? CountProblem(double value) =>
+        value < 0 ? "Et antal kan ikke være negativt." : value > MaxPersons ? AbsurdCount : null;
 
     public static CuratedData? Read(TextReader text, LineGuardReader guard, DstTableSpec spec, string path, string hash, IssueLog log, MunicipalityRegister register)
     {
@@ -104,13 +110,7 @@ internal static class DstReader
 
         public bool ReadHeader(SepReader.Row row)
         {
-            var cells = new string[row.ColCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = row[i].ToString();
-            }
-
-            Header = CsvHeader.Read(cells, log);
+            Header = CsvHeader.Read(row[0..row.ColCount].ToStringsArray(), log);
             if (Header is null)
             {
                 return false;
@@ -163,10 +163,8 @@ internal static class DstReader
             // Every row's value must be a number or '..', also rows this table does not use (the whole country,
             // another permit type): a file is taken whole or not at all.
             var valueText = row[_value].Span;
-            var reading = DanishNumber.Read(valueText, out var value);
-            if (reading is not (NumberReading.Number or NumberReading.Missing))
+            if (!DanishNumber.TryReadCell(valueText, line, "INDHOLD", log, out var value))
             {
-                log.Error(line, "INDHOLD", valueText, DanishNumber.Explain(reading));
                 return;
             }
 
@@ -192,7 +190,29 @@ internal static class DstReader
                 return;
             }
 
-            var mask = 0;
+            if (IsRepeat(row, line, areaText, timeText, out var totals))
+            {
+                return;
+            }
+
+            if (muni == -1)
+            {
+                return; // the whole country, a region, a landsdel or Christiansø
+            }
+
+            if (Usable(value, line, valueText) && InTaxYear(period, line, timeText))
+            {
+                Keep(((long)muni << 40) | ((long)group << 32) | ((long)period << 16) | (uint)totals, line, value);
+            }
+        }
+
+        /// <summary>
+        /// Whether a row with the same area, period and dimensions came before (logged as an error); else the row
+        /// is remembered. <paramref name="totals"/> has a bit set for each other dimension whose value is a total.
+        /// </summary>
+        private bool IsRepeat(SepReader.Row row, long line, ReadOnlySpan<char> areaText, ReadOnlySpan<char> timeText, out int totals)
+        {
+            totals = 0;
             var rowHash = RowHash.Start();
             rowHash.Add(areaText);
             rowHash.Add(timeText);
@@ -207,7 +227,7 @@ internal static class DstReader
                 rowHash.Add(cell);
                 if (DstTables.IsTotal(cell))
                 {
-                    mask |= 1 << d;
+                    totals |= 1 << d;
                 }
             }
 
@@ -215,41 +235,49 @@ internal static class DstReader
             if (duplicate)
             {
                 log.Error(line, null, row.Span, $"Rækken er en gentagelse af række {first} (samme kommune, dimensioner og periode).");
-                return;
+                return true;
             }
 
             first = line;
-            if (muni == -1)
+            return false;
+        }
+
+        // A suppressed value is kept as unknown (with a warning); a number must be plausible for the table.
+        private bool Usable(double? value, long line, ReadOnlySpan<char> valueText)
+        {
+            if (value is { } number)
             {
-                return; // the whole country, a region, a landsdel or Christiansø
+                return Plausible(number, line, valueText);
             }
 
-            if (reading == NumberReading.Missing)
-            {
-                log.Warn(line, "INDHOLD", valueText, "Værdien er undertrykt eller mangler ('..'); den regnes som ukendt, ikke som 0.");
-            }
-            else if (!Plausible(value, line, valueText))
-            {
-                return;
-            }
+            log.Warn(line, "INDHOLD", valueText, "Værdien er undertrykt eller mangler ('..'); den regnes som ukendt, ikke som 0.");
+            return true;
+        }
 
+        private bool InTaxYear(int period, long line, ReadOnlySpan<char> timeText)
+        {
             if (spec.Output == DstOutput.TaxRate && !_periods[period].IsYear)
             {
                 log.Error(line, "TID", timeText, "Skatteprocenter gælder et kalenderår: perioden skal være et år (fx 2026).");
-                return;
+                return false;
             }
 
+            return true;
+        }
+
+        /// <summary>Adds a kept row's value to its municipality, group, period and totals mask (see <see cref="Build"/>).</summary>
+        private void Keep(long key, long line, double? value)
+        {
             KeptRows++;
-            var key = ((long)muni << 40) | ((long)group << 32) | ((long)period << 16) | (uint)mask;
             ref var acc = ref CollectionsMarshal.GetValueRefOrAddDefault(_acc, key, out var exists);
             if (!exists)
             {
                 acc = new Acc { FirstLine = line };
             }
 
-            if (reading == NumberReading.Number)
+            if (value is { } number)
             {
-                acc!.Sum += value;
+                acc!.Sum += number;
                 acc.Known++;
             }
             else
@@ -279,7 +307,7 @@ internal static class DstReader
 
             if (value > MaxPersons)
             {
-                log.Error(line, "INDHOLD", text, "Tallet er urimeligt stort: flere personer end der bor i Danmark.");
+                log.Error(line, "INDHOLD", text, AbsurdCount);
                 return false;
             }
 

@@ -53,14 +53,8 @@ public static class MunicipalityFactsBuilder
         ArgumentNullException.ThrowIfNull(curated);
         ArgumentNullException.ThrowIfNull(register);
         var data = curated.ToList();
-        var counts = data.SelectMany(d => d.TargetGroupCounts)
-            .GroupBy(c => (c.MunicipalityCode, c.TargetGroup, c.Period, c.Source))
-            .Select(g => g.MaxBy(c => c.Lineage.SourcePath, StringComparer.Ordinal)!)
-            .ToList();
-        var rates = data.SelectMany(d => d.TaxRates)
-            .GroupBy(r => (r.MunicipalityCode, r.Year))
-            .Select(g => g.MaxBy(r => r.Lineage.SourcePath, StringComparer.Ordinal)!)
-            .ToList();
+        var counts = LastFileWins(data.SelectMany(d => d.TargetGroupCounts), c => (c.MunicipalityCode, c.TargetGroup, c.Period, c.Source), c => c.Lineage);
+        var rates = LastFileWins(data.SelectMany(d => d.TaxRates), r => (r.MunicipalityCode, r.Year), r => r.Lineage);
 
         var notes = new List<string>();
         var rows = new List<TargetGroupFact>();
@@ -69,41 +63,10 @@ public static class MunicipalityFactsBuilder
         rows.AddRange(PopulationRows(data));
         foreach (var caseId in caseIds.Distinct(StringComparer.Ordinal))
         {
-            var own = OwnCounts(counts, caseId);
-            var jobindsats = JobindsatsCounts(counts, caseId);
-            var estimate = jobindsats is null ? null : Estimate(jobindsats.Value, stock);
-            var missing = new List<string>();
-            foreach (var m in register.All)
-            {
-                TargetGroupFact? fact = own.TryGetValue(m.Code, out var o) ? o
-                    : jobindsats?.Values.TryGetValue(m.Code, out var j) == true ? j
-                    : estimate?.TryGetValue(m.Code, out var e) == true ? e
-                    : null;
-                if (fact?.FullTimePersons is { } fte)
-                {
-                    byCase[m.Code][caseId] = fte;
-                    rows.Add(fact);
-                }
-                else
-                {
-                    missing.Add(m.Code);
-                }
-            }
-
-            if (missing.Count > 0)
-            {
-                notes.Add($"{caseId}: no count for {missing.Count} municipalities ({string.Join(", ", missing.Take(20))}{(missing.Count > 20 ? ", …" : "")}); a scenario must give participants.");
-            }
+            AddCaseCounts(caseId, counts, stock, register, byCase, rows, notes);
         }
 
-        var taxByMunicipality = rates.GroupBy(r => r.MunicipalityCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, double>)new SortedDictionary<int, double>(g.ToDictionary(r => r.Year, r => r.Rate)), StringComparer.Ordinal);
-        var withoutTax = register.All.Count(m => !taxByMunicipality.ContainsKey(m.Code));
-        if (withoutTax > 0)
-        {
-            notes.Add($"kommuneskat: {withoutTax} municipalities have no rate in the data; the engine uses the national average.");
-        }
-
+        var taxByMunicipality = TaxRatesByMunicipality(rates, register, notes);
         var facts = register.All.ToDictionary(
             m => m.Code,
             m => new MunicipalityFacts(m.Code, m.Name, byCase[m.Code], taxByMunicipality.TryGetValue(m.Code, out var t) ? t : new SortedDictionary<int, double>()),
@@ -113,6 +76,61 @@ public static class MunicipalityFactsBuilder
             .ThenBy(r => r.Period, StringComparer.Ordinal).ThenBy(r => r.Source, StringComparer.Ordinal)
             .ToList();
         return new MunicipalityFactsBuild(facts, ordered, notes);
+    }
+
+    /// <summary>Of records with the same key from several files, the one whose path sorts last.</summary>
+    private static List<T> LastFileWins<T, TKey>(IEnumerable<T> records, Func<T, TKey> key, Func<T, Lineage> lineage) =>
+        records.GroupBy(key)
+            .Select(g => g.MaxBy(r => lineage(r).SourcePath, StringComparer.Ordinal)!)
+            .ToList();
+
+    /// <summary>
+    /// One case's count per municipality, from the first source that has one (own extract, Jobindsats, estimate),
+    /// into <paramref name="byCase"/> and the fact rows; a note names the municipalities left without.
+    /// </summary>
+    private static void AddCaseCounts(
+        string caseId, List<TargetGroupCount> counts, Dictionary<string, double> stock, MunicipalityRegister register,
+        Dictionary<string, SortedDictionary<string, double>> byCase, List<TargetGroupFact> rows, List<string> notes)
+    {
+        var own = OwnCounts(counts, caseId);
+        var jobindsats = JobindsatsCounts(counts, caseId);
+        var estimate = jobindsats is null ? null : Estimate(jobindsats.Value, stock);
+        var missing = new List<string>();
+        foreach (var m in register.All)
+        {
+            TargetGroupFact? fact = own.TryGetValue(m.Code, out var o) ? o
+                : jobindsats?.Values.TryGetValue(m.Code, out var j) == true ? j
+                : estimate?.TryGetValue(m.Code, out var e) == true ? e
+                : null;
+            if (fact?.FullTimePersons is { } fte)
+            {
+                byCase[m.Code][caseId] = fte;
+                rows.Add(fact);
+            }
+            else
+            {
+                missing.Add(m.Code);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            notes.Add($"{caseId}: no count for {missing.Count} municipalities ({string.Join(", ", missing.Take(20))}{(missing.Count > 20 ? ", …" : "")}); a scenario must give participants.");
+        }
+    }
+
+    /// <summary>τ by municipality and year; a note counts the municipalities without a rate.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<int, double>> TaxRatesByMunicipality(List<MunicipalTaxRate> rates, MunicipalityRegister register, List<string> notes)
+    {
+        var taxByMunicipality = rates.GroupBy(r => r.MunicipalityCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, double>)new SortedDictionary<int, double>(g.ToDictionary(r => r.Year, r => r.Rate)), StringComparer.Ordinal);
+        var withoutTax = register.All.Count(m => !taxByMunicipality.ContainsKey(m.Code));
+        if (withoutTax > 0)
+        {
+            notes.Add($"kommuneskat: {withoutTax} municipalities have no rate in the data; the engine uses the national average.");
+        }
+
+        return taxByMunicipality;
     }
 
     private static Dictionary<string, TargetGroupFact> OwnCounts(List<TargetGroupCount> counts, string caseId) =>
@@ -161,9 +179,7 @@ public static class MunicipalityFactsBuilder
     /// <c>persons</c>, no full-time persons. The Power BI measure 'Nettoeffekt pr. 1.000 indbyggere' divides by it.
     /// </summary>
     private static IEnumerable<TargetGroupFact> PopulationRows(List<CuratedData> data) =>
-        data.SelectMany(d => d.Population)
-            .GroupBy(p => (p.MunicipalityCode, p.Period))
-            .Select(g => g.MaxBy(p => p.Lineage.SourcePath, StringComparer.Ordinal)!)
+        LastFileWins(data.SelectMany(d => d.Population), p => (p.MunicipalityCode, p.Period), p => p.Lineage)
             .GroupBy(p => p.MunicipalityCode, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(p => PeriodEnd(p.Period)).ThenByDescending(p => p.Period, StringComparer.Ordinal).First())
             .Select(p => new TargetGroupFact(

@@ -54,176 +54,178 @@ internal static class JobindsatsReader
                 return null;
             }
 
-            var rows = new List<Row>();
-            string[]? dimLabels = null;
-            Role[]? dimRoles = null;
-            long offset = 0;
+            var response = new Response(register, log);
             foreach (var t in tables)
             {
-                if (!ReadTable(t, ref offset, register, log, rows, ref dimLabels, ref dimRoles))
+                if (!response.ReadTable(t))
                 {
                     return null;
                 }
             }
 
-            if (rows.Count == 0 && !log.HasErrors)
+            if (response.Rows.Count == 0 && !log.HasErrors)
             {
                 log.Error("Svaret har ingen datarækker for de 98 kommuner.");
             }
 
-            return log.HasErrors ? null : Classify(rows, dimLabels!, dimRoles!, table, path, hash, log, register);
+            return log.HasErrors ? null : Classify(response.Rows, response.DimLabels!, response.DimRoles!, table, path, hash, log, register);
         }
     }
 
-    private static bool ReadTable(JsonElement t, ref long offset, MunicipalityRegister register, IssueLog log, List<Row> rows, ref string[]? dimLabels, ref Role[]? dimRoles)
+    /// <summary>Where a table's variables stand in each of its data rows (-1: the table has no such measure).</summary>
+    private sealed record Layout(string[] Labels, int Area, int Period, int FullTime, int Persons, int[] Dims);
+
+    /// <summary>
+    /// The tables of one response, read in turn: their rows, numbered on from one table to the next, and the
+    /// dimension variables, which every table must share.
+    /// </summary>
+    private sealed class Response(MunicipalityRegister register, IssueLog log)
     {
-        if (!t.TryGetProperty("Variables", out var variables) || variables.ValueKind != JsonValueKind.Array
-            || !t.TryGetProperty("Data", out var data) || data.ValueKind != JsonValueKind.Array)
-        {
-            log.Error(null, "Variables", "Jobindsats-svaret mangler 'Variables' eller 'Data' (API v2).");
-            return false;
-        }
+        private long _offset;
 
-        var labels = variables.EnumerateArray()
-            .Select(v => v.ValueKind == JsonValueKind.Object && v.TryGetProperty("Label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : null)
-            .ToArray();
-        if (labels.Any(l => l is null))
-        {
-            log.Error(null, "Variables", "Hver variabel skal have en tekst i 'Label'.");
-            return false;
-        }
+        public List<Row> Rows { get; } = [];
 
-        var roles = labels.Select(l => RoleOf(l!)).ToArray();
-        foreach (var (role, name) in new[] { (Role.Area, "Area"), (Role.Period, "Periode") })
+        public string[]? DimLabels { get; private set; }
+
+        public Role[]? DimRoles { get; private set; }
+
+        public bool ReadTable(JsonElement t)
         {
-            if (roles.Count(r => r == role) != 1)
+            if (!t.TryGetProperty("Variables", out var variables) || variables.ValueKind != JsonValueKind.Array
+                || !t.TryGetProperty("Data", out var data) || data.ValueKind != JsonValueKind.Array)
             {
-                log.Error(null, name, string.Join(", ", labels), $"Svaret skal have netop én variabel '{name}'.");
+                log.Error(null, "Variables", "Jobindsats-svaret mangler 'Variables' eller 'Data' (API v2).");
                 return false;
             }
+
+            if (ReadLayout(variables) is not { } layout)
+            {
+                return false;
+            }
+
+            var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+            var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+            long index = _offset;
+            foreach (var r in data.EnumerateArray())
+            {
+                index++;
+                ReadRow(r, index, layout, seen, interned);
+            }
+
+            _offset = index; // rows of a following table go on numbering
+            return true;
         }
 
-        if (!roles.Contains(Role.FullTimePersons) && !roles.Contains(Role.Persons))
+        /// <summary>The table's variables by role; null, with the error logged, when one it needs is missing or twice.</summary>
+        private Layout? ReadLayout(JsonElement variables)
         {
-            log.Error(null, "Antal fuldtidspersoner", string.Join(", ", labels), "Svaret har hverken 'Antal fuldtidspersoner' eller 'Antal personer'.");
-            return false;
+            var given = variables.EnumerateArray()
+                .Select(v => v.ValueKind == JsonValueKind.Object && v.TryGetProperty("Label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : null)
+                .ToArray();
+            if (given.Any(l => l is null))
+            {
+                log.Error(null, "Variables", "Hver variabel skal have en tekst i 'Label'.");
+                return null;
+            }
+
+            string[] labels = [.. given.Select(l => l!)];
+            var roles = labels.Select(RoleOf).ToArray();
+            foreach (var (role, name) in new[] { (Role.Area, "Area"), (Role.Period, "Periode") })
+            {
+                if (roles.Count(r => r == role) != 1)
+                {
+                    log.Error(null, name, string.Join(", ", labels), $"Svaret skal have netop én variabel '{name}'.");
+                    return null;
+                }
+            }
+
+            if (!roles.Contains(Role.FullTimePersons) && !roles.Contains(Role.Persons))
+            {
+                log.Error(null, "Antal fuldtidspersoner", string.Join(", ", labels), "Svaret har hverken 'Antal fuldtidspersoner' eller 'Antal personer'.");
+                return null;
+            }
+
+            var dimIdx = Enumerable.Range(0, roles.Length).Where(i => roles[i] >= Role.Age).ToArray();
+            var theseLabels = dimIdx.Select(i => labels[i]).ToArray();
+            if (DimLabels is not null && !DimLabels.SequenceEqual(theseLabels))
+            {
+                log.Error(null, "Variables", "Svarets tabeller har forskellige variable.");
+                return null;
+            }
+
+            DimLabels = theseLabels;
+            DimRoles = [.. dimIdx.Select(i => roles[i])];
+            return new Layout(labels, Array.IndexOf(roles, Role.Area), Array.IndexOf(roles, Role.Period),
+                Array.IndexOf(roles, Role.FullTimePersons), Array.IndexOf(roles, Role.Persons), dimIdx);
         }
 
-        var dimIdx = Enumerable.Range(0, roles.Length).Where(i => roles[i] >= Role.Age).ToArray();
-        var theseLabels = dimIdx.Select(i => labels[i]!).ToArray();
-        if (dimLabels is not null && !dimLabels.SequenceEqual(theseLabels))
+        // A row of a municipality is kept when its measures read; other areas are only checked for repeats.
+        private void ReadRow(JsonElement r, long index, Layout layout, Dictionary<string, long> seen, Dictionary<string, string> interned)
         {
-            log.Error(null, "Variables", "Svarets tabeller har forskellige variable.");
-            return false;
-        }
-
-        dimLabels = theseLabels;
-        dimRoles = [.. dimIdx.Select(i => roles[i])];
-        var area = Array.IndexOf(roles, Role.Area);
-        var period = Array.IndexOf(roles, Role.Period);
-        var fte = Array.IndexOf(roles, Role.FullTimePersons);
-        var persons = Array.IndexOf(roles, Role.Persons);
-        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
-        long index = offset;
-        foreach (var r in data.EnumerateArray())
-        {
-            index++;
+            var labels = layout.Labels;
             if (r.ValueKind != JsonValueKind.Array || r.GetArrayLength() != labels.Length)
             {
                 log.Error(index, null, Cut(r), $"Rækken skal være en liste med {labels.Length} værdier (én pr. variabel).");
-                continue;
+                return;
             }
 
             var cells = r.EnumerateArray().ToArray();
-            var areaText = Text(cells[area]);
-            var periodText = Text(cells[period]);
-            if (areaText is null || periodText is null || dimIdx.Any(i => Text(cells[i]) is null))
+            var areaText = Text(cells[layout.Area]);
+            var periodText = Text(cells[layout.Period]);
+            if (areaText is null || periodText is null || layout.Dims.Any(i => Text(cells[i]) is null))
             {
                 log.Error(index, null, Cut(r), "Område, periode og dimensioner skal være tekst.");
-                continue;
+                return;
             }
 
             var resolution = register.Resolve(areaText);
             if (resolution.Kind == AreaKind.Unknown)
             {
-                log.Error(index, labels[area], areaText, "Ukendt kommunenavn.");
-                continue;
+                log.Error(index, labels[layout.Area], areaText, "Ukendt kommunenavn.");
+                return;
             }
 
-            if (!PeriodCode.TryNormalise(periodText, out var p, out _, out var month) || p.Length != 7)
+            if (!PeriodCode.TryNormalise(periodText, out var p, out _, out _) || p.Length != 7)
             {
-                log.Error(index, labels[period], periodText, "Jobindsats-perioden skal være en måned (fx 2025M01) fra 2007.");
-                continue;
+                log.Error(index, labels[layout.Period], periodText, "Jobindsats-perioden skal være en måned (fx 2025M01) fra 2007.");
+                return;
             }
 
-            var dims = dimIdx.Select(i => Intern(interned, Text(cells[i])!)).ToArray();
+            var dims = layout.Dims.Select(i => Intern(interned, Text(cells[i])!)).ToArray();
             var key = $"{areaText}\u001F{p}\u001F{string.Join('\u001F', dims)}";
             if (!seen.TryAdd(key, index))
             {
                 log.Error(index, null, Cut(r), $"Rækken er en gentagelse af række {seen[key]}.");
-                continue;
+                return;
             }
 
             if (resolution.Kind == AreaKind.NotMunicipality)
             {
-                continue;
+                return;
             }
 
             var ok = true;
-            var f = fte < 0 ? null : Measure(cells[fte], index, labels[fte]!, log, ref ok);
-            var n = persons < 0 ? null : Measure(cells[persons], index, labels[persons]!, log, ref ok);
+            var f = layout.FullTime < 0 ? null : Measure(cells[layout.FullTime], index, labels[layout.FullTime], log, ref ok);
+            var n = layout.Persons < 0 ? null : Measure(cells[layout.Persons], index, labels[layout.Persons], log, ref ok);
             if (ok)
             {
-                rows.Add(new Row(index, IndexOf(register, resolution.Municipality!.Code), p, dims, f, n));
+                Rows.Add(new Row(index, IndexOf(register, resolution.Municipality!.Code), p, dims, f, n));
             }
         }
-
-        offset = index; // rows of a following table go on numbering
-        return true;
     }
 
     private static CuratedData Classify(List<Row> rows, string[] labels, Role[] roles, string table, string path, string hash, IssueLog log, MunicipalityRegister register)
     {
         // A dimension with detail values: its total rows ('I alt') would count everyone twice, so they are skipped.
         var hasDetail = Enumerable.Range(0, labels.Length).Select(d => rows.Any(r => !DstTables.IsTotal(r.Dims[d]))).ToArray();
-        int Dim(Role role) => Array.FindIndex(roles, r => r == role) is var i && i >= 0 && hasDetail[i] ? i : -1;
-        var age = Dim(Role.Age);
-        var gender = Dim(Role.Gender);
-        var readiness = Dim(Role.Readiness);
-        var origin = Dim(Role.Origin);
-        var rules = JobindsatsCaseRule.All.Where(r => r.Table == table).ToList();
-        var usable = new List<JobindsatsCaseRule>();
-        foreach (var rule in rules)
-        {
-            var missing = new List<string>();
-            if (rule.NeedsAge && age < 0) missing.Add("alder");
-            if (rule.Readiness is not null && readiness < 0) missing.Add("visitationskategori");
-            if (rule.WomenOnly && gender < 0) missing.Add("køn");
-            if (rule.NonWesternImmigrantsOnly && origin < 0) missing.Add("oprindelse");
-            if (missing.Count > 0)
-            {
-                log.Warn(null, null, rule.CaseId, $"{table} er ikke opdelt på {string.Join(" og ", missing)}; casen {rule.CaseId} kan ikke opgøres fra filen.");
-            }
-            else
-            {
-                usable.Add(rule);
-            }
-        }
-
-        var bands = new Dictionary<string, AgeBand?>(StringComparer.Ordinal);
-        var warnedBands = new HashSet<(string, string)>();
+        var matcher = new CaseMatcher(labels, roles, hasDetail, log);
+        var usable = matcher.UsableRules(table);
         var acc = new SortedDictionary<(string Muni, string Case, string Period), (double? Fte, double? Persons, long First)>();
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => !matcher.IsDoubleCount(r)))
         {
-            if (Enumerable.Range(0, labels.Length).Any(d => hasDetail[d] && DstTables.IsTotal(row.Dims[d])))
-            {
-                continue;
-            }
-
             foreach (var rule in usable)
             {
-                if (!Matches(rule, row, age, gender, readiness, origin, bands, warnedBands, labels, log))
+                if (!matcher.Matches(rule, row))
                 {
                     continue;
                 }
@@ -234,6 +236,17 @@ internal static class JobindsatsReader
             }
         }
 
+        WarnAboutGaps(rows, table, log, register);
+        var source = $"Jobindsats {table}";
+        return CuratedData.Empty with
+        {
+            TargetGroupCounts = [.. acc.Select(kv => new TargetGroupCount(kv.Key.Muni, kv.Key.Case, kv.Key.Period, kv.Value.Fte, kv.Value.Persons, source, new Lineage(path, hash, kv.Value.First)))],
+        };
+    }
+
+    // Rows without any value and municipalities without any row are not errors, but the user should know.
+    private static void WarnAboutGaps(List<Row> rows, string table, IssueLog log, MunicipalityRegister register)
+    {
         foreach (var (row, count) in rows.Where(r => r.FullTime is null && r.Persons is null).Take(1).Select(r => (r, rows.Count(x => x.FullTime is null && x.Persons is null))))
         {
             log.Warn(row.Index, null, default, $"{count} rækker har ingen værdi (undertrykt eller mangler); de regnes som ukendte, ikke som 0.");
@@ -245,53 +258,102 @@ internal static class JobindsatsReader
         {
             log.Warn(null, null, string.Join(", ", absent), $"{absent.Count} kommuner har ingen rækker i {table}.");
         }
-
-        var source = $"Jobindsats {table}";
-        return CuratedData.Empty with
-        {
-            TargetGroupCounts = [.. acc.Select(kv => new TargetGroupCount(kv.Key.Muni, kv.Key.Case, kv.Key.Period, kv.Value.Fte, kv.Value.Persons, source, new Lineage(path, hash, kv.Value.First)))],
-        };
     }
 
-    private static bool Matches(JobindsatsCaseRule rule, Row row, int age, int gender, int readiness, int origin,
-        Dictionary<string, AgeBand?> bands, HashSet<(string, string)> warned, string[] labels, IssueLog log)
+    /// <summary>
+    /// Which rows a case rule counts, by the dimensions it looks at (age, gender, readiness, origin), each used only
+    /// when the response splits on it. Age labels are read once each, so an unreadable or straddling band is warned
+    /// about once, not for every row.
+    /// </summary>
+    private sealed class CaseMatcher
     {
-        if (rule.NeedsAge && age >= 0)
+        private readonly string[] _labels;
+        private readonly bool[] _hasDetail;
+        private readonly IssueLog _log;
+        private readonly int _age, _gender, _readiness, _origin;
+        private readonly Dictionary<string, AgeBand?> _bands = new(StringComparer.Ordinal);
+        private readonly HashSet<(string, string)> _warned = new();
+
+        public CaseMatcher(string[] labels, Role[] roles, bool[] hasDetail, IssueLog log)
         {
-            var label = row.Dims[age];
-            if (!bands.TryGetValue(label, out var band))
+            (_labels, _hasDetail, _log) = (labels, hasDetail, log);
+            int Dim(Role role) => Array.FindIndex(roles, r => r == role) is var i && i >= 0 && hasDetail[i] ? i : -1;
+            _age = Dim(Role.Age);
+            _gender = Dim(Role.Gender);
+            _readiness = Dim(Role.Readiness);
+            _origin = Dim(Role.Origin);
+        }
+
+        /// <summary>The table's rules whose dimensions the response has; the others are warned about.</summary>
+        public List<JobindsatsCaseRule> UsableRules(string table)
+        {
+            var usable = new List<JobindsatsCaseRule>();
+            foreach (var rule in JobindsatsCaseRule.All.Where(r => r.Table == table).ToList())
+            {
+                var missing = new List<string>();
+                if (rule.NeedsAge && _age < 0) missing.Add("alder");
+                if (rule.Readiness is not null && _readiness < 0) missing.Add("visitationskategori");
+                if (rule.WomenOnly && _gender < 0) missing.Add("køn");
+                if (rule.NonWesternImmigrantsOnly && _origin < 0) missing.Add("oprindelse");
+                if (missing.Count > 0)
+                {
+                    _log.Warn(null, null, rule.CaseId, $"{table} er ikke opdelt på {string.Join(" og ", missing)}; casen {rule.CaseId} kan ikke opgøres fra filen.");
+                }
+                else
+                {
+                    usable.Add(rule);
+                }
+            }
+
+            return usable;
+        }
+
+        /// <summary>A total row ('I alt') of a dimension that also has detail rows: counting it would count everyone twice.</summary>
+        public bool IsDoubleCount(Row row) =>
+            Enumerable.Range(0, _labels.Length).Any(d => _hasDetail[d] && DstTables.IsTotal(row.Dims[d]));
+
+        public bool Matches(JobindsatsCaseRule rule, Row row)
+        {
+            if (rule.NeedsAge && _age >= 0 && !InAgeBand(rule, row))
+            {
+                return false;
+            }
+
+            if (rule.Readiness is { } wanted && ReadinessOf(row.Dims[_readiness]) != wanted)
+            {
+                return false;
+            }
+
+            if (rule.WomenOnly && !row.Dims[_gender].Trim().StartsWith("kvind", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            return !rule.NonWesternImmigrantsOnly || IsNonWesternImmigrant(row.Dims[_origin]);
+        }
+
+        // Only a band wholly inside the rule's ages counts; an unreadable or straddling one is warned about.
+        private bool InAgeBand(JobindsatsCaseRule rule, Row row)
+        {
+            var label = row.Dims[_age];
+            if (!_bands.TryGetValue(label, out var band))
             {
                 band = AgeBand.TryParse(label, out var b) ? b : null;
-                bands[label] = band;
+                _bands[label] = band;
                 if (band is null)
                 {
-                    log.Warn(row.Index, labels[age], label, "Aldersgruppen kan ikke læses; rækkerne tælles ikke med i de aldersafgrænsede cases.");
+                    _log.Warn(row.Index, _labels[_age], label, "Aldersgruppen kan ikke læses; rækkerne tælles ikke med i de aldersafgrænsede cases.");
                 }
             }
 
             var fits = band is { } bb ? rule.AgeFits(bb) : false;
-            if (fits is null && warned.Add((rule.CaseId, label)))
+            if (fits is null && _warned.Add((rule.CaseId, label)))
             {
-                log.Warn(row.Index, labels[age], label, $"Aldersgruppen går på tværs af aldersgrænsen for {rule.CaseId} og tælles ikke med.");
+                _log.Warn(row.Index, _labels[_age], label, $"Aldersgruppen går på tværs af aldersgrænsen for {rule.CaseId} og tælles ikke med.");
             }
 
-            if (fits != true)
-            {
-                return false;
-            }
+            return fits == true;
         }
-
-        if (rule.Readiness is { } wanted && ReadinessOf(row.Dims[readiness]) != wanted)
-        {
-            return false;
-        }
-
-        if (rule.WomenOnly && !row.Dims[gender].Trim().StartsWith("kvind", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        return !rule.NonWesternImmigrantsOnly || IsNonWesternImmigrant(row.Dims[origin]);
     }
 
     private static Readiness ReadinessOf(string label)
@@ -337,20 +399,18 @@ internal static class JobindsatsReader
                 value = d;
                 break;
             case JsonValueKind.String:
-                var text = cell.GetString()!;
-                var reading = DanishNumber.Read(text, out value);
-                if (reading == NumberReading.Missing)
+                if (!DanishNumber.TryReadCell(cell.GetString()!, index, label, log, out var read))
                 {
-                    return null;
-                }
-
-                if (reading != NumberReading.Number)
-                {
-                    log.Error(index, label, text, DanishNumber.Explain(reading));
                     ok = false;
                     return null;
                 }
 
+                if (read is not { } number)
+                {
+                    return null;
+                }
+
+                value = number;
                 break;
             default:
                 log.Error(index, label, cell.GetRawText(), "Værdien skal være et tal, en tekst med et tal eller null.");
@@ -358,14 +418,9 @@ internal static class JobindsatsReader
                 return null;
         }
 
-        if (value < 0)
+        if (DstReader.CountProblem(value) is { } problem)
         {
-            log.Error(index, label, value.ToString(System.Globalization.CultureInfo.InvariantCulture), "Et antal kan ikke være negativt.");
-            ok = false;
-        }
-        else if (value > DstReader.MaxPersons)
-        {
-            log.Error(index, label, value.ToString(System.Globalization.CultureInfo.InvariantCulture), "Tallet er urimeligt stort: flere personer end der bor i Danmark.");
+            log.Error(index, label, value.ToString(System.Globalization.CultureInfo.InvariantCulture), problem);
             ok = false;
         }
 

@@ -37,6 +37,39 @@ internal static class DanishNumber
             return NumberReading.Missing;
         }
 
+        if (!TryCount(s, out var counted))
+        {
+            return NumberReading.NotANumber;
+        }
+
+        var shape = Shape(s, counted);
+        return shape == NumberReading.Number ? ParseWithDecimalComma(s, counted.Comma, out value) : shape;
+    }
+
+    /// <summary>
+    /// Reads a cell that should hold a count or an amount: true with the number, or null when it is missing
+    /// ('..' or empty); false, with the Danish explanation logged against the row and column, when it is no number.
+    /// </summary>
+    public static bool TryReadCell(ReadOnlySpan<char> text, long row, string column, IssueLog log, out double? value)
+    {
+        var reading = Read(text, out var number);
+        value = reading == NumberReading.Number ? number : null;
+        if (reading is NumberReading.Number or NumberReading.Missing)
+        {
+            return true;
+        }
+
+        log.Error(row, column, text, Explain(reading));
+        return false;
+    }
+
+    /// <summary>What a trimmed cell is made of: where its only comma stands (-1: none), and how many dots, spaces and digits.</summary>
+    private readonly record struct Characters(int Comma, int Dots, int Spaces, int Digits);
+
+    // False at the first character no number has (a letter, a second comma, a sign after the start).
+    private static bool TryCount(ReadOnlySpan<char> s, out Characters counted)
+    {
+        counted = default;
         var comma = -1;
         var dots = 0;
         var spaces = 0;
@@ -52,7 +85,7 @@ internal static class DanishNumber
             {
                 if (comma >= 0)
                 {
-                    return NumberReading.NotANumber;
+                    return false;
                 }
 
                 comma = i;
@@ -67,30 +100,38 @@ internal static class DanishNumber
             }
             else if (!(i == 0 && c is '-' or '+'))
             {
-                return NumberReading.NotANumber;
+                return false;
             }
         }
 
-        if (digits == 0)
+        counted = new Characters(comma, dots, spaces, digits);
+        return true;
+    }
+
+    // Number when the separators are those DST writes (a decimal comma at most); else what is wrong with them.
+    private static NumberReading Shape(ReadOnlySpan<char> s, Characters c)
+    {
+        if (c.Digits == 0)
         {
             return NumberReading.NotANumber;
         }
 
-        if (dots > 0 && comma >= 0)
+        if (c.Dots > 0 && c.Comma >= 0)
         {
             return NumberReading.MixedSeparators;
         }
 
-        if (spaces > 0 || dots > 1 || (dots == 1 && LooksLikeThousands(s)))
+        if (c.Spaces > 0 || c.Dots > 1 || (c.Dots == 1 && LooksLikeThousands(s)))
         {
             return NumberReading.ThousandsSeparator;
         }
 
-        if (dots == 1)
-        {
-            return NumberReading.DecimalPoint;
-        }
+        return c.Dots == 1 ? NumberReading.DecimalPoint : NumberReading.Number;
+    }
 
+    // The decimal comma becomes the invariant culture's point; no thousands are allowed, so '1234,5' stays 1234.5.
+    private static NumberReading ParseWithDecimalComma(ReadOnlySpan<char> s, int comma, out double value)
+    {
         Span<char> buffer = stackalloc char[s.Length];
         s.CopyTo(buffer);
         if (comma >= 0)
