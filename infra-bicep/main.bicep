@@ -164,6 +164,7 @@ var appStorage = {
   martContainer: 'mart'
   extractsContainer: 'extracts'
   recomputeQueue: 'recompute-requests'
+  uncertaintyQueue: 'uncertainty-shards'
 }
 var deadLetterContainer = 'eventgrid-deadletter'
 var deploymentContainer = 'app-package'
@@ -225,6 +226,7 @@ module dataStorage 'modules/storage.bicep' = {
     ]
     queueNames: [
       appStorage.recomputeQueue
+      appStorage.uncertaintyQueue
     ]
     enableVersioning: true
     softDeleteRetentionDays: dataSoftDeleteRetentionDays
@@ -411,6 +413,7 @@ module functionApp 'modules/functionApp.bicep' = {
       Storage__MartContainer: appStorage.martContainer
       Storage__ExtractsContainer: appStorage.extractsContainer
       Storage__RecomputeQueue: appStorage.recomputeQueue
+      Storage__UncertaintyQueue: appStorage.uncertaintyQueue
       // Azure SQL with the app's managed identity: no password. User Id is the identity's client id.
       Sql__ConnectionString: 'Server=tcp:${sql.outputs.serverFqdn},1433;Database=${sql.outputs.databaseName};Authentication=Active Directory Managed Identity;User Id=${identity.properties.clientId};Encrypt=True;TrustServerCertificate=False;Connection Timeout=30'
       // DefaultAzureCredential in the app code picks the user-assigned identity by this client id.

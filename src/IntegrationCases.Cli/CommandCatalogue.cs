@@ -12,6 +12,7 @@ internal static class CommandCatalogue
     {
         yield return Commands.ServeCommand.Create(clock);
         yield return Commands.EvaluateCommand.Create(clock);
+        yield return Commands.UncertaintyCommand.Create(clock);
         yield return Commands.ParametersCommand.Create(clock);
         yield return Commands.CasesCommand.Create();
         yield return Commands.IngestCommand.Create();

@@ -41,6 +41,39 @@ public sealed class MoneyRoundingTests
         Assert.Equal(2, Money.RoundToOere(1e16).Scale);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.004999)]
+    [InlineData(0.005)]
+    [InlineData(0.00500000000000001)]
+    [InlineData(0.009999)]
+    [InlineData(0.01)]
+    [InlineData(-0.004999)]
+    [InlineData(-0.005)]
+    [InlineData(-0.00499999999999999)]
+    [InlineData(-0.01)]
+    [InlineData(5e-324)]
+    [InlineData(-5e-324)]
+    [InlineData(1e9)]
+    [InlineData(-1e9)]
+    public void The_sign_tests_agree_with_rounding_to_oere(double value)
+    {
+        Assert.Equal(Money.RoundToOere(value) > 0m, Money.RoundsAboveZero(value));
+        Assert.Equal(Money.RoundToOere(value) >= 0m, Money.RoundsToAtLeastZero(value));
+    }
+
+    [Fact]
+    public void The_sign_tests_agree_with_rounding_to_oere_on_many_values_near_zero()
+    {
+        var random = new Random(20261201);
+        for (var i = 0; i < 20000; i++)
+        {
+            var value = (random.NextDouble() - 0.5) * 0.05;
+            Assert.Equal(Money.RoundToOere(value) > 0m, Money.RoundsAboveZero(value));
+            Assert.Equal(Money.RoundToOere(value) >= 0m, Money.RoundsToAtLeastZero(value));
+        }
+    }
+
     [Fact]
     public void Rounding_rejects_values_that_are_not_finite()
     {

@@ -74,6 +74,7 @@ public sealed class FunctionAppTemplateTests(CompiledInfrastructure infrastructu
         Assert.Equal(AppDefaults.MartContainer, Setting(settings, "Storage__MartContainer"));
         Assert.Equal(AppDefaults.ExtractsContainer, Setting(settings, "Storage__ExtractsContainer"));
         Assert.Equal(AppDefaults.RecomputeQueue, Setting(settings, "Storage__RecomputeQueue"));
+        Assert.Equal(AppDefaults.UncertaintyQueue, Setting(settings, "Storage__UncertaintyQueue"));
         Assert.Equal(StorageOptions.SectionName, "Storage");
     }
 
@@ -87,7 +88,7 @@ public sealed class FunctionAppTemplateTests(CompiledInfrastructure infrastructu
             .ToList();
         var settings = Settings("dev");
 
-        Assert.Equal(6, nameOptions.Count);
+        Assert.Equal(7, nameOptions.Count);
         Assert.All(nameOptions, name => Assert.True(settings.ContainsKey(name), $"App setting {name} is missing."));
     }
 

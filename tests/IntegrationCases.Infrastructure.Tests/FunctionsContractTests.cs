@@ -41,15 +41,17 @@ public sealed class FunctionsContractTests(CompiledInfrastructure infrastructure
     }
 
     [Fact]
-    public void The_queue_trigger_listens_on_the_queue_the_template_creates()
+    public void The_queue_triggers_listen_on_the_queues_the_template_creates_or_their_poison_queues()
     {
         var queues = TriggerParameters().Select(t => t.Parameter.GetCustomAttribute<QueueTriggerAttribute>()).OfType<QueueTriggerAttribute>()
             .Select(q => q.QueueName)
             .ToList();
         var appStorage = infrastructure.Deployment("dev").Scope.Variable("appStorage")!;
+        string[] created = [appStorage["recomputeQueue"]!.GetValue<string>(), appStorage["uncertaintyQueue"]!.GetValue<string>()];
 
-        Assert.Contains(appStorage["recomputeQueue"]!.GetValue<string>(), queues);
-        Assert.All(queues, queue => Assert.StartsWith(AppDefaults.RecomputeQueue, queue, StringComparison.Ordinal));
+        Assert.Equal([AppDefaults.RecomputeQueue, AppDefaults.UncertaintyQueue], created);
+        Assert.All(created, queue => Assert.Contains(queue, queues));
+        Assert.All(queues, queue => Assert.Contains(queue.EndsWith("-poison", StringComparison.Ordinal) ? queue[..^"-poison".Length] : queue, created));
     }
 
     [Fact]

@@ -102,13 +102,14 @@ public sealed partial class StorageTemplateTests(CompiledInfrastructure infrastr
 
     [Theory]
     [MemberData(nameof(Environments))]
-    public void The_recompute_queue_exists(string environment)
+    public void The_recompute_and_uncertainty_queues_exist(string environment)
     {
         var queues = infrastructure.Deployment(environment).InModule("storage-data")
             .Where(r => r.Type == "Microsoft.Storage/storageAccounts/queueServices/queues")
             .Select(r => r.ShortName);
 
         Assert.Contains(AppDefaults.RecomputeQueue, queues);
+        Assert.Contains(AppDefaults.UncertaintyQueue, queues);
     }
 
     [Theory]

@@ -78,13 +78,14 @@ public sealed partial class ReportTests
     }
 
     [Fact]
-    public void The_report_has_pages_for_the_overview_one_municipality_the_comparison_and_the_assumptions()
+    public void The_report_has_pages_for_the_overview_one_municipality_the_comparison_the_uncertainty_and_the_assumptions()
     {
         var names = PageFolders.Select(f => Json(Path.Combine(f, "page.json")).GetProperty("displayName").GetString()).ToList();
 
         Assert.Contains("Overblik over kommunerne", names);
         Assert.Contains("Kommunens business cases", names);
         Assert.Contains("Sammenligning af kommuner", names);
+        Assert.Contains("Usikkerhed", names);
         Assert.Contains("Forudsætninger og enhedspriser", names);
     }
 

@@ -199,6 +199,10 @@ public sealed partial class SemanticModelTests
     [InlineData("fact_self_supporting", "case_id", "dim_case")]
     [InlineData("fact_self_supporting", "scenario_id", "dim_scenario")]
     [InlineData("fact_target_group", "municipality_code", "dim_municipality")]
+    [InlineData("fact_uncertainty", "municipality_code", "dim_municipality")]
+    [InlineData("fact_uncertainty", "case_id", "dim_case")]
+    [InlineData("fact_uncertainty", "scenario_id", "dim_scenario")]
+    [InlineData("fact_uncertainty", "run_id", "run_manifest")]
     [InlineData("dim_scenario_intake", "scenario_id", "dim_scenario")]
     [InlineData("dim_scenario_intake", "municipality_code", "dim_municipality")]
     [InlineData("dim_scenario_intake", "case_id", "dim_case")]
@@ -331,6 +335,12 @@ public sealed partial class SemanticModelTests
     [InlineData("Ekstra selvforsørgende")]
     [InlineData("Nettoeffekt pr. 1.000 indbyggere")]
     [InlineData("Nutidsværdi")]
+    [InlineData("Nettoeffekt P10")]
+    [InlineData("Nettoeffekt P50")]
+    [InlineData("Nettoeffekt P90")]
+    [InlineData("Spænd P10–P90")]
+    [InlineData("Sandsynlighed for gevinst")]
+    [InlineData("Andel tilbagebetalt i horisonten")]
     [InlineData("Tilgang (personer)")]
     [InlineData("Antal hold")]
     [InlineData("Tilgangsplaner")]
@@ -364,6 +374,36 @@ public sealed partial class SemanticModelTests
         Assert.Contains($"[{selected.Name}]", npv.Expression, StringComparison.Ordinal);
         Assert.Contains("POWER ( 1 + _rente, 'År'[År] - 1 )", npv.Expression, StringComparison.Ordinal);
         Assert.Contains("[Nettoeffekt]", npv.Expression, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The uncertainty measures read fact_uncertainty's own columns: each percentile or share measure the mart column
+    /// it is named for (by the model column's sourceColumn), only where one row is in context (a percentile of a sum is
+    /// not a sum of percentiles), and the P10-P90 range is P90 minus P10 of the same row.
+    /// </summary>
+    [Theory]
+    [InlineData("Nettoeffekt P10", "net_effect_p10")]
+    [InlineData("Nettoeffekt P50", "net_effect_p50")]
+    [InlineData("Nettoeffekt P90", "net_effect_p90")]
+    [InlineData("Sandsynlighed for gevinst", "probability_net_positive")]
+    [InlineData("Andel tilbagebetalt i horisonten", "payback_within_horizon_share")]
+    public void An_uncertainty_measure_shows_its_fact_uncertainty_column_for_one_municipality_and_case(string measure, string martColumn)
+    {
+        var table = Model.Table(MartSchema.FactUncertainty.DanishName)!;
+        var column = table.ChildrenOf("column").Single(c => c.Property("sourceColumn") == martColumn);
+        var m = Model.Measure("Målinger", measure)!;
+
+        Assert.Equal(MartSchema.FactUncertainty.Column(martColumn).DanishName, column.Name);
+        Assert.Equal($"IF ( COUNTROWS ( '{table.Name}' ) = 1, MAX ( '{table.Name}'[{column.Name}] ) )", m.Expression);
+        Assert.Equal(column.Property("formatString") == "0.0 %" ? "0.0 %" : "#,0 \"kr.\";-#,0 \"kr.\";0 \"kr.\"", m.Property("formatString"));
+        Assert.Equal("Usikkerhed", m.Property("displayFolder"));
+        Assert.Contains("én kommune og én case", m.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_P10_P90_range_is_P90_minus_P10()
+    {
+        Assert.Equal("[Nettoeffekt P90] - [Nettoeffekt P10]", Model.Measure("Målinger", "Spænd P10–P90")!.Expression);
     }
 
     [Fact]

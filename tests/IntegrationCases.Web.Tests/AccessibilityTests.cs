@@ -7,7 +7,7 @@ namespace IntegrationCases.Web.Tests;
 
 /// <summary>
 /// axe-core (npm, pinned) run inside the page against WCAG 2.1 A and AA and axe's best practices, in each state
-/// a user meets: the start, the main view with figures, an intake plan, a rejected scenario, the open advanced sections and the
+/// a user meets: the start, the main view with figures and the uncertainty panel, an intake plan, a rejected scenario, the open advanced sections and the
 /// comparison. No serious or critical violation is allowed.
 /// </summary>
 [Collection(ToolCollection.Name)]
@@ -25,7 +25,8 @@ public sealed class AccessibilityTests(ToolFixture tool, ITestOutputHelper outpu
         findings.AddRange(await ScanAsync(page, "start"));
 
         await page.PickAsync("851", "NY-JOB-30");
-        findings.AddRange(await ScanAsync(page, "main view"));
+        await Assertions.Expect(page.Page.Locator("#usikkerhed-tal")).ToBeVisibleAsync();
+        findings.AddRange(await ScanAsync(page, "main view with the uncertainty panel"));
 
         await page.Page.GetByLabel("Forventet tilgang pr. år", new() { Exact = true }).CheckAsync();
         var intake = page.Page.Locator("#tilgang-tabel tbody input");

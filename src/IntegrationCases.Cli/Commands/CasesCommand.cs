@@ -39,7 +39,11 @@ internal static class CasesCommand
             output.WriteLine($"  Ekstra ved investering (år 1-10): {string.Join(" ", c.InvestmentExtraSelfSupportShareByYear.Select(Danish.Number))}");
             output.WriteLine($"  Investering: {Danish.Number(c.InvestmentMonthlyCostPerParticipant)} kr./md. i {c.InvestmentDurationMonths} mdr. + {Danish.Number(c.InvestmentOneOffCostPerParticipant)} kr. én gang; ordinær indsats {Danish.Number(c.BaselineEffortCostPerMonth)} kr./md.");
             output.WriteLine($"  Løn i job: {Danish.Number(c.MonthlyEarnings)} kr./md.; støtte i job {Danish.Number(c.InJobSupportMonthlyCost)} kr./md. i {c.InJobSupportDurationMonths} mdr.; jobtab {Danish.Number(c.JobLossMonthlyProbability)} pr. md.");
-            foreach (var (field, why) in c.Rationale.OrderBy(r => r.Key, StringComparer.Ordinal))
+            var u = c.UncertaintyRanges;
+            output.WriteLine($"  Usikkerhed (trekant, typeværdi 1): effekt {Range(u.EffectMultiplier)}; investeringens udgift {Range(u.CostMultiplier)}; løn {Range(u.EarningsMultiplier)}; ordinær indsats {Range(u.EffortCostMultiplier)}");
+            foreach (var (field, why) in c.Rationale.OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Concat([new("uncertaintyRanges.effectMultiplier", u.EffectMultiplier.Rationale), new("uncertaintyRanges.costMultiplier", u.CostMultiplier.Rationale),
+                    new("uncertaintyRanges.earningsMultiplier", u.EarningsMultiplier.Rationale), new("uncertaintyRanges.effortCostMultiplier", u.EffortCostMultiplier.Rationale)]))
             {
                 output.WriteLine($"    - {field}: {why}");
             }
@@ -49,4 +53,6 @@ internal static class CasesCommand
 
         return ExitCodes.Ok;
     }
+
+    private static string Range(CaseFactorRange range) => $"{Danish.Number(range.Low)}-{Danish.Number(range.High)}";
 }

@@ -67,25 +67,10 @@ internal static class EvaluateCommand
             return ExitCodes.InvalidInput;
         }
 
-        PublishedRun? run = null;
-        if (dataFolder is not null)
+        var (runRead, run) = await ReadPublishedRunAsync(dataFolder, error, cancellationToken).ConfigureAwait(false);
+        if (!runRead)
         {
-            if (!Directory.Exists(dataFolder))
-            {
-                await error.WriteLineAsync($"--data: mappen '{dataFolder}' findes ikke.").ConfigureAwait(false);
-                return ExitCodes.InvalidInput;
-            }
-
-            try
-            {
-                // The same reader as the HTTP API: the published run's prices and facts, never its inputs.
-                run = await PublishedRun.ReadLatestAsync(PipelineStorage.Create(new StorageOptions { LocalRoot = dataFolder }), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is PublishedRunException or IOException or UnauthorizedAccessException)
-            {
-                await error.WriteLineAsync($"--data: {ex.Message}").ConfigureAwait(false);
-                return ExitCodes.InvalidInput;
-            }
+            return ExitCodes.InvalidInput;
         }
 
         var parsed = ScenarioJson.Parse(bytes);
@@ -118,7 +103,35 @@ internal static class EvaluateCommand
         return ExitCodes.Ok;
     }
 
-    private static byte[] ReadScenario(string path, Func<Stream> stdin)
+    /// <summary>
+    /// The published run in <paramref name="dataFolder"/> (null without a folder), read by the same reader as the
+    /// HTTP API: the run's prices and facts, never its inputs. False after writing the problem to <paramref name="error"/>.
+    /// </summary>
+    internal static async Task<(bool Ok, PublishedRun? Run)> ReadPublishedRunAsync(string? dataFolder, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (dataFolder is null)
+        {
+            return (true, null);
+        }
+
+        if (!Directory.Exists(dataFolder))
+        {
+            await error.WriteLineAsync($"--data: mappen '{dataFolder}' findes ikke.").ConfigureAwait(false);
+            return (false, null);
+        }
+
+        try
+        {
+            return (true, await PublishedRun.ReadLatestAsync(PipelineStorage.Create(new StorageOptions { LocalRoot = dataFolder }), cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is PublishedRunException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"--data: {ex.Message}").ConfigureAwait(false);
+            return (false, null);
+        }
+    }
+
+    internal static byte[] ReadScenario(string path, Func<Stream> stdin)
     {
         if (path == "-")
         {
@@ -152,7 +165,7 @@ internal static class EvaluateCommand
         return buffer.ToArray();
     }
 
-    private static void WriteErrors(TextWriter error, IReadOnlyList<ValidationError> errors)
+    internal static void WriteErrors(TextWriter error, IReadOnlyList<ValidationError> errors)
     {
         foreach (var e in errors)
         {

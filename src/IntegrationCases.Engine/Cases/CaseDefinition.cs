@@ -46,6 +46,9 @@ public sealed record CaseDefinition
     public required double DanishTestBaselinePassShare { get; init; }
     public required double DanishTestInvestmentPassShare { get; init; }
 
+    /// <summary>The default ranges of the uncertainty analysis, each with its argument (docs/cases.md).</summary>
+    public required CaseUncertaintyRanges UncertaintyRanges { get; init; }
+
     /// <summary>The argument for each default: field name → source or stated assumption (Danish).</summary>
     public required IReadOnlyDictionary<string, string> Rationale { get; init; }
 }

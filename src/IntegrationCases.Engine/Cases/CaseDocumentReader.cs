@@ -65,6 +65,7 @@ internal static class CaseDocumentReader
         int DanishTestMonth,
         double DanishTestBaselinePassShare,
         double DanishTestInvestmentPassShare,
+        CaseUncertaintyRanges UncertaintyRanges,
         Dictionary<string, string> Rationale)
     {
         public CaseDefinition ToDefinition() => new()
@@ -96,6 +97,7 @@ internal static class CaseDocumentReader
             DanishTestMonth = DanishTestMonth,
             DanishTestBaselinePassShare = DanishTestBaselinePassShare,
             DanishTestInvestmentPassShare = DanishTestInvestmentPassShare,
+            UncertaintyRanges = UncertaintyRanges,
             Rationale = Rationale,
         };
     }

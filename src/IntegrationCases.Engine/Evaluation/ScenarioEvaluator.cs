@@ -56,12 +56,16 @@ public static class ScenarioEvaluator
         ArgumentNullException.ThrowIfNull(context);
 
         var (scenario, errors) = ScenarioResolver.Resolve(request, context);
-        if (scenario is null)
-        {
-            return new Prepared(errors);
-        }
+        return scenario is null ? new Prepared(errors) : Prepare(scenario, context.Parameters);
+    }
 
-        var (prices, lineage, priceErrors) = PriceTable.Build(scenario, context.Parameters);
+    /// <summary>
+    /// A resolved scenario with its price table and hazards. The uncertainty analysis prepares its tornado ends
+    /// here: the resolved scenario with the factors applied, exactly the values that evaluate would resolve.
+    /// </summary>
+    internal static Prepared Prepare(ResolvedScenario scenario, Parameters.ParameterStore store)
+    {
+        var (prices, lineage, priceErrors) = PriceTable.Build(scenario, store);
         if (prices is null)
         {
             return new Prepared(priceErrors);

@@ -31,7 +31,9 @@ internal static class Kommuneskat
             var allowance = personfradrag.At(month) / Calendar.MonthsPerYear;
             var tau = Rate(scenario, lookup, average, month);
             table.BenefitTax[t] = tau * (rates is null ? Math.Max(0, table.Benefit[t] - allowance) : TaxableBenefit(scenario, rates, month, allowance));
-            table.EarningsTax[t] = tau * Math.Max(0, earnings - (am.At(month) * earnings) - Math.Min(ea.At(month) * earnings, eaMax.At(month) / Calendar.MonthsPerYear) - allowance);
+            var terms = new EarningsTaxTerms(tau, am.At(month), ea.At(month), eaMax.At(month) / Calendar.MonthsPerYear, allowance);
+            table.EarningsTaxTerms[t] = terms;
+            table.EarningsTax[t] = terms.Of(earnings);
         }
     }
 
@@ -66,4 +68,15 @@ internal static class Kommuneskat
 
         return average.At(month);
     }
+}
+
+/// <summary>
+/// The earnings tax of one month as a function of the monthly earnings W (6.2):
+/// τ × max(0, W − a W − min(e W, EA / 12) − PF / 12). Kept in the price table so that the uncertainty analysis
+/// can apply this rule at other earnings without building the table again (piecewise linear in W).
+/// </summary>
+internal readonly record struct EarningsTaxTerms(double Rate, double AmRate, double AllowanceRate, double AllowanceCapPerMonth, double PersonalAllowancePerMonth)
+{
+    public double Of(double earnings) =>
+        Rate * Math.Max(0, earnings - (AmRate * earnings) - Math.Min(AllowanceRate * earnings, AllowanceCapPerMonth) - PersonalAllowancePerMonth);
 }

@@ -9,17 +9,12 @@ namespace IntegrationCases.Engine.Simulation;
 /// </summary>
 internal readonly record struct LeanResult(double NetEffectTotal, double Npv, bool PaysBack)
 {
+    /// <summary>The lean result of a prepared scenario: its <see cref="LeanResponse"/> at factors of one.</summary>
     public static LeanResult Of(ScenarioEvaluator.Prepared prepared)
     {
-        var scenario = prepared.Scenario!;
-        var plan = new PlanSimulation(scenario, prepared.Prices!);
-        var baseline = FutureRun.Of(plan, Future.Baseline, prepared.BaseHazards!);
-        var investment = FutureRun.Of(plan, Future.Investment, prepared.InvestHazards!);
-        var netDifference = Totals.NetDifferenceByYear(
-            Totals.ByYear(baseline.Lines, scenario.HorizonYears),
-            Totals.ByYear(investment.Lines, scenario.HorizonYears),
-            scenario.HorizonYears);
-        var (netEffect, npv) = Totals.NetEffectAndNpv(netDifference, scenario.DiscountRate);
-        return new LeanResult(netEffect, npv, Totals.PaybackMonth(baseline.Lines, investment.Lines) is not null);
+        var sweep = new EffectSweep(prepared);
+        var response = new double[sweep.ResponseLength];
+        sweep.AtOwnEffect(response);
+        return LeanResponse.At(response, PriceFactors.One, new double[sweep.Groups.Count], sweep.Groups.Discount);
     }
 }

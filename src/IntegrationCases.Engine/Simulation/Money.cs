@@ -11,6 +11,15 @@ public static class Money
 {
     private const int Scale = 2;
 
+    /// <summary>0.01 DKK: a value this far from zero rounds to the same side of it.</summary>
+    private const double OneOere = 0.01;
+
+    /// <summary>Whether <paramref name="value"/> rounds to more than 0.00 (<see cref="RoundToOere"/> only near zero, where it decides).</summary>
+    public static bool RoundsAboveZero(double value) => value >= OneOere || (value > 0 && RoundToOere(value) > 0m);
+
+    /// <summary>Whether <paramref name="value"/> rounds to 0.00 or more (<see cref="RoundToOere"/> only near zero, where it decides).</summary>
+    public static bool RoundsToAtLeastZero(double value) => value >= 0 || (value > -OneOere && RoundToOere(value) >= 0m);
+
     /// <summary>Rounds to øre on the exact binary value. Throws for NaN or infinity.</summary>
     public static decimal RoundToOere(double value)
     {

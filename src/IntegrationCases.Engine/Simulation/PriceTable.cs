@@ -22,6 +22,7 @@ internal sealed class PriceTable
         Benefit = new double[months];
         BenefitTax = new double[months];
         EarningsTax = new double[months];
+        EarningsTaxTerms = new EarningsTaxTerms[months];
         Refusion = new double[months * RefusionStaircase.ClockStates];
         Grundtilskud = new double[months];
         GrundtilskudMonths = new int[months];
@@ -63,6 +64,9 @@ internal sealed class PriceTable
 
     /// <summary>Municipal tax on earnings per self-supporting person (6.2).</summary>
     public double[] EarningsTax { get; }
+
+    /// <summary>The terms of <see cref="EarningsTax"/> in month t, to price other earnings (the uncertainty analysis).</summary>
+    public EarningsTaxTerms[] EarningsTaxTerms { get; }
 
     /// <summary>R(c) in month t at index t × 13 + c (6.1).</summary>
     public double[] Refusion { get; }

@@ -80,6 +80,23 @@ internal static class Totals
     /// <summary>The first month (1-based) from which the rounded cumulative monthly difference stays ≥ 0.00 to the end.</summary>
     public static int? PaybackMonth(double[] baseLines, double[] investLines)
     {
+        var cumulative = CumulativeDifference(baseLines, investLines);
+        var months = cumulative.Length;
+        int? payback = null;
+        for (var t = months - 1; t >= 0 && Money.RoundToOere(cumulative[t]) >= 0m; t--)
+        {
+            payback = t + 1;
+        }
+
+        return payback;
+    }
+
+    /// <summary>
+    /// The unrounded cumulative monthly difference (investment minus baseline, every line) at the end of each month.
+    /// A payback month exists exactly when the last one rounds to ≥ 0.00 (the lean evaluation reads only that one).
+    /// </summary>
+    public static double[] CumulativeDifference(double[] baseLines, double[] investLines)
+    {
         var months = baseLines.Length / Lines;
         var cumulative = new double[months];
         var running = 0.0;
@@ -95,13 +112,7 @@ internal static class Totals
             cumulative[t] = running;
         }
 
-        int? payback = null;
-        for (var t = months - 1; t >= 0 && Money.RoundToOere(cumulative[t]) >= 0m; t--)
-        {
-            payback = t + 1;
-        }
-
-        return payback;
+        return cumulative;
     }
 
     /// <summary>Persons, summed over the months: baseline minus investment mass on benefit at each month's start.</summary>

@@ -34,4 +34,13 @@ internal static partial class RecomputeLog
 
     [LoggerMessage(EventId = 5110, Level = LogLevel.Warning, Message = "Lease on the recompute lock could not be renewed; the run goes on but another may start")]
     public static partial void RenewFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5111, Level = LogLevel.Information, Message = "Uncertainty of run {RunId} for municipality {MunicipalityCode} staged ({Draws} draws a case); {Staged} of {Municipalities} municipalities staged")]
+    public static partial void ShardStaged(ILogger logger, string runId, string municipalityCode, int draws, int staged, int municipalities);
+
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Critical, Message = "Uncertainty shard moved to the poison queue after {DequeueCount} attempts (first queued {InsertedOn:o}): {Text}. The run stays unpublished and the previous mart stays; fix the cause (see the errors before it) and ask for a recompute, which fans out the missing municipalities again")]
+    public static partial void ShardPoisoned(ILogger logger, long dequeueCount, DateTimeOffset? insertedOn, string text);
+
+    [LoggerMessage(EventId = 5113, Level = LogLevel.Information, Message = "Uncertainty fanned out: {Count} shard message(s) for run {RunId}")]
+    public static partial void ShardsQueued(ILogger logger, int count, string runId);
 }

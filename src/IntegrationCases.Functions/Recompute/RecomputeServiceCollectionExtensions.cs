@@ -38,12 +38,14 @@ public static class RecomputeServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-            var service = !string.IsNullOrWhiteSpace(o.ConnectionString)
-                ? new QueueServiceClient(o.ConnectionString, queueOptions)
-                : new QueueServiceClient(o.QueueServiceUri!, new DefaultAzureCredential(), queueOptions);
-            return new RecomputeQueue(service.GetQueueClient(o.RecomputeQueue), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RecomputeQueue>>());
+            return new RecomputeQueue(QueueService(o).GetQueueClient(o.RecomputeQueue), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RecomputeQueue>>());
         });
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new UncertaintyShardQueue(QueueService(o).GetQueueClient(o.UncertaintyQueue), sp.GetRequiredService<ILogger<UncertaintyShardQueue>>());
+        });
+        services.TryAddSingleton<UncertaintyShardHandler>();
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -63,11 +65,26 @@ public static class RecomputeServiceCollectionExtensions
                 ? null
                 : new MartSqlLoader(sqlConnection, PipelineResilience.Sql(sp.GetRequiredService<IOptions<ResilienceOptions>>().Value, clock));
             var run = new RecomputeRun(sp.GetRequiredService<PipelineStorage>(), clock, sp.GetRequiredService<ILogger<RecomputeRun>>(), sql);
-            var summary = await run.RunAsync(new RecomputeRunOptions(), null, cancellationToken);
+            var recompute = sp.GetRequiredService<IOptions<RecomputeOptions>>().Value;
+            var options = new RecomputeRunOptions
+            {
+                UncertaintyDraws = recompute.UncertaintyDraws,
+                UncertaintyFanOut = recompute.UncertaintyDraws >= recompute.UncertaintyFanOutFromDraws ? sp.GetRequiredService<UncertaintyShardQueue>().SendAsync : null,
+            };
+            var summary = await run.RunAsync(options, null, cancellationToken);
             return string.Create(
                 CultureInfo.InvariantCulture,
                 $"{summary.Status} run {summary.RunId} (inputs {summary.InputsHash[..12]}): {summary.InputsAccepted} inputs accepted, {summary.Rejected.Count} rejected, {summary.CasesComputed} cases, SQL {(summary.SqlLoaded ? "loaded" : "not configured")}, {summary.Duration.TotalSeconds:0.0} s");
         });
         return services;
+    }
+
+    /// <summary>The data account's queues: Azurite by connection string, or the account with the managed identity.</summary>
+    private static QueueServiceClient QueueService(StorageOptions o)
+    {
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        return !string.IsNullOrWhiteSpace(o.ConnectionString)
+            ? new QueueServiceClient(o.ConnectionString, queueOptions)
+            : new QueueServiceClient(o.QueueServiceUri!, new DefaultAzureCredential(), queueOptions);
     }
 }

@@ -11,7 +11,7 @@ namespace IntegrationCases.Functions.Web;
 /// without a function key (which must never reach a browser) but only for a signed-in user (<see cref="PageSignIn"/>).
 /// Machine clients such as Power BI keep using <c>/api/</c> with function keys.
 /// </summary>
-public sealed class PageApiFunctions(ApiHandlers handlers, IConfiguration configuration)
+public sealed class PageApiFunctions(ApiHandlers handlers, UncertaintyHandler uncertainty, IConfiguration configuration)
 {
     /// <summary>The API base the page is given in Azure (relative to <c>/</c>).</summary>
     public const string Prefix = "page-api/";
@@ -26,6 +26,12 @@ public sealed class PageApiFunctions(ApiHandlers handlers, IConfiguration config
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Prefix + ApiRoutes.Evaluate)] HttpRequest request,
         CancellationToken cancellationToken) =>
         Gate(request, () => handlers.EvaluatePostAsync(request, cancellationToken));
+
+    [Function(nameof(PageUncertainty))]
+    public Task<IResult> PageUncertainty(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Prefix + ApiRoutes.Uncertainty)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        Gate(request, () => uncertainty.PostAsync(request, cancellationToken));
 
     [Function(nameof(PageScenarioExtractXlsx))]
     public Task<IResult> PageScenarioExtractXlsx(

@@ -1,5 +1,6 @@
 using System.Text;
 using IntegrationCases.Engine.Evaluation;
+using IntegrationCases.Pipeline.Mart;
 using nietras.SeparatedValues;
 
 namespace IntegrationCases.Pipeline.Extracts;
@@ -9,7 +10,10 @@ namespace IntegrationCases.Pipeline.Extracts;
 /// Danish: ';' as separator, decimal comma, UTF-8 with BOM (Excel opens it with the æøå right), '\n' line ends.
 /// When a scenario of the municipality is an intake plan, a plan section follows after one empty line, with its
 /// own header (<see cref="PlanHeader"/>): the rows of the XLSX's 'Tilgang' section (<see cref="ExtractRows.Plan"/>).
-/// Without a plan the file is the cashflow alone, and with one the cashflow part is byte for byte the same.
+/// Then, after one more empty line, the uncertainty section (<see cref="UncertaintyHeader"/>: the municipality,
+/// the case and fact_uncertainty's columns by their Danish names), one row per case whose uncertainty the extract
+/// carries. The cashflow part is byte for byte the same whatever follows; a reader tells the sections by their
+/// header lines.
 /// </summary>
 public static class CsvExtractWriter
 {
@@ -22,6 +26,13 @@ public static class CsvExtractWriter
     /// <summary>The header of the plan section: the municipality and the scenario id, then the columns of the XLSX's 'Tilgang' section.</summary>
     public static readonly IReadOnlyList<string> PlanHeader =
         ["Kommunekode", "Kommune", "Scenarie-id", .. XlsxExtractWriter.PlanHeader];
+
+    /// <summary>The uncertainty section's columns: the municipality and case, then fact_uncertainty's columns by their Danish names.</summary>
+    public static readonly IReadOnlyList<string> UncertaintyHeader =
+    [
+        "Kommunekode", "Kommune", "Scenarie-id", "Case-id", "Business case",
+        .. MartSchema.FactUncertainty.Columns.Where(c => !c.IsKey).Select(c => c.DanishName),
+    ];
 
     public static byte[] Write(MunicipalityExtract extract)
     {
@@ -50,7 +61,7 @@ public static class CsvExtractWriter
             body = string.Join(';', Header) + "\n";
         }
 
-        body += PlanSection(extract);
+        body += PlanSection(extract) + UncertaintySection(extract);
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(body.Replace("\r\n", "\n", StringComparison.Ordinal))];
     }
@@ -78,6 +89,39 @@ public static class CsvExtractWriter
                 for (var i = 0; i < PlanHeader.Count; i++)
                 {
                     row[PlanHeader[i]].Set(values[i]);
+                }
+            }
+        }
+
+        return "\n" + text.ToString();
+    }
+
+    /// <summary>The uncertainty section: an empty line, its header and one row per case; empty when the extract carries none.</summary>
+    private static string UncertaintySection(MunicipalityExtract extract)
+    {
+        if (extract.Uncertainty.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var writer = Sep.New(';').Writer(o => o with { Escape = true, CultureInfo = System.Globalization.CultureInfo.InvariantCulture }).To(text))
+        {
+            foreach (var u in extract.Uncertainty)
+            {
+                using var row = writer.NewRow();
+                var (net, npv, mc) = (u.MonteCarlo.NetEffectTotal, u.MonteCarlo.Npv, u.MonteCarlo);
+                string[] values =
+                [
+                    extract.Municipality.Code, extract.Municipality.Name, u.ScenarioId, u.CaseId, ExtractRows.CaseName(extract, u.CaseId),
+                    Danish.Money(net.P5), Danish.Money(net.P10), Danish.Money(net.P50), Danish.Money(net.P90), Danish.Money(net.P95), Danish.Money(net.Mean),
+                    Danish.Money(npv.P5), Danish.Money(npv.P10), Danish.Money(npv.P50), Danish.Money(npv.P90), Danish.Money(npv.P95), Danish.Money(npv.Mean),
+                    Danish.Number(mc.ProbabilityNetPositive), Danish.Number(mc.PaybackWithinHorizonShare), Danish.Number(mc.Draws),
+                    mc.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ];
+                for (var i = 0; i < UncertaintyHeader.Count; i++)
+                {
+                    row[UncertaintyHeader[i]].Set(values[i]);
                 }
             }
         }

@@ -5,7 +5,10 @@ using IntegrationCases.Pipeline.Municipalities;
 
 namespace IntegrationCases.Pipeline.Extracts;
 
-/// <summary>Everything one municipality's extract shows: its cases of every scenario of the run, and what they rest on.</summary>
+/// <summary>
+/// Everything one municipality's extract shows: its cases of every scenario of the run, what they rest on, and the
+/// uncertainty of its standard cases (none in an extract made without it).
+/// </summary>
 public sealed record MunicipalityExtract(
     Municipality Municipality,
     string RunId,
@@ -15,4 +18,7 @@ public sealed record MunicipalityExtract(
     MunicipalityFacts Facts,
     CaseCatalogue Catalogue,
     IReadOnlyList<ScenarioDefinition> Scenarios,
-    IReadOnlyList<EvaluatedCase> Cases);
+    IReadOnlyList<EvaluatedCase> Cases)
+{
+    public IReadOnlyList<CaseUncertainty> Uncertainty { get; init; } = [];
+}

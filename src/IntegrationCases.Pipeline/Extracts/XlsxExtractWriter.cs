@@ -9,14 +9,22 @@ namespace IntegrationCases.Pipeline.Extracts;
 /// <summary>
 /// The XLSX extract for one municipality, in Danish: 'Forudsætninger' (what the cases rest on, with the intake plan
 /// of every case in its section 'Tilgang'), 'Pengestrømme' (the yearly cashflow per case with baseline, investment
-/// and difference), 'Nøgletal' (the KPIs) and 'Enhedspriser' (every unit price used, with its date and source).
-/// Every workbook has these four sheets, a run's extract and the calculation tool's scenario workbook alike, so a
-/// reader can find them by position. Column widths are fixed, never measured (AdjustToContents needs System.Drawing).
+/// and difference), 'Nøgletal' (the KPIs), 'Enhedspriser' (every unit price used, with its date and source) and
+/// 'Usikkerhed' (each case's Monte Carlo summary with its default ranges). Every workbook has these five sheets in
+/// this order, a run's extract and the calculation tool's scenario workbook alike, so a reader can find them by
+/// position ('Usikkerhed' came last, after the four of earlier versions). Column widths are fixed, never measured
+/// (AdjustToContents needs System.Drawing).
 /// </summary>
 public static class XlsxExtractWriter
 {
     private const string MoneyFormat = "#,##0.00";
     private const string NumberFormat = "#,##0.00##";
+    private const string ShareFormat = "0.0 %";
+
+    public const string UncertaintySheet = "Usikkerhed";
+
+    /// <summary>The row of the uncertainty sheet's header (an explanation above it).</summary>
+    public const int UncertaintyHeaderRow = 4;
 
     public static byte[] Write(MunicipalityExtract extract)
     {
@@ -25,6 +33,7 @@ public static class XlsxExtractWriter
         Cashflow(workbook.Worksheets.Add("Pengestrømme"), extract);
         Kpis(workbook.Worksheets.Add("Nøgletal"), extract);
         UnitPrices(workbook.Worksheets.Add("Enhedspriser"), extract);
+        Uncertainty(workbook.Worksheets.Add(UncertaintySheet), extract);
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
@@ -202,6 +211,44 @@ public static class XlsxExtractWriter
         sheet.SheetView.FreezeRows(1);
         Widths(sheet, 24, 16, 40, 14, 18, 18, 18, 14, 14, 14, 14);
         Formats(sheet, MoneyFormat, 5, 6, 7);
+    }
+
+    /// <summary>
+    /// One row per case whose uncertainty the extract carries (a run's: every standard case; the calculation tool's: its
+    /// scenario): the P5-P95 and mean of the net effect and NPV over the draws, the probability of a
+    /// positive net effect and the share paid back within the horizon, with fact_uncertainty's Danish column names.
+    /// </summary>
+    private static void Uncertainty(IXLWorksheet sheet, MunicipalityExtract e)
+    {
+        sheet.Cell(1, 1).SetValue("Usikkerhed (Monte Carlo med casens standardintervaller)");
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        sheet.Cell(2, 1).SetValue("Effekt, investeringens udgift, løn i job og udgift til ordinær indsats trækkes uafhængigt af hinanden fra trekantfordelinger med typeværdi 1 " +
+            "og casens standardintervaller (se casekataloget). P10–P90 er det interval, 80 % af trækningerne ligger i. Beløb i kr., kommunens side.");
+        var columns = MartSchema.FactUncertainty.Columns.Where(c => !c.IsKey).ToList();
+        Header(sheet, UncertaintyHeaderRow, ["Case-id", "Business case", .. columns.Select(c => c.DanishName)]);
+        var row = UncertaintyHeaderRow + 1;
+        foreach (var u in e.Uncertainty)
+        {
+            var (net, npv, mc) = (u.MonteCarlo.NetEffectTotal, u.MonteCarlo.Npv, u.MonteCarlo);
+            sheet.Cell(row, 1).SetValue(u.CaseId);
+            sheet.Cell(row, 2).SetValue(ExtractRows.CaseName(e, u.CaseId));
+            var column = 3;
+            foreach (var amount in new[] { net.P5, net.P10, net.P50, net.P90, net.P95, net.Mean, npv.P5, npv.P10, npv.P50, npv.P90, npv.P95, npv.Mean })
+            {
+                Money(sheet.Cell(row, column++), amount);
+            }
+
+            Number(sheet.Cell(row, column++), mc.ProbabilityNetPositive, string.Empty);
+            Number(sheet.Cell(row, column++), mc.PaybackWithinHorizonShare, string.Empty);
+            sheet.Cell(row, column++).SetValue(mc.Draws);
+            sheet.Cell(row, column).SetValue(mc.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            row++;
+        }
+
+        sheet.SheetView.FreezeRows(UncertaintyHeaderRow);
+        Widths(sheet, [16, 40, .. Enumerable.Repeat(18.0, 12), 16, 16, 12, 8]);
+        Formats(sheet, MoneyFormat, [.. Enumerable.Range(3, 12)]);
+        Formats(sheet, ShareFormat, 15, 16);
     }
 
     private static void UnitPrices(IXLWorksheet sheet, MunicipalityExtract e)

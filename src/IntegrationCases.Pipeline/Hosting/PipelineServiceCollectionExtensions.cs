@@ -40,6 +40,7 @@ public static class PipelineServiceCollectionExtensions
             PipelineResilience.Storage(sp.GetRequiredService<IOptions<ResilienceOptions>>().Value, sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<ApiDataSource>();
         services.TryAddSingleton<ApiHandlers>();
+        services.TryAddSingleton<UncertaintyHandler>();
         return services;
     }
 }

@@ -13,6 +13,7 @@ public static class ApiEndpoints
         var api = app.MapGroup(ApiRoutes.Prefix);
         api.MapPost(ApiRoutes.Evaluate, (HttpContext c, ApiHandlers h) => h.EvaluatePostAsync(c.Request, c.RequestAborted));
         api.MapGet(ApiRoutes.Evaluate, (HttpContext c, ApiHandlers h) => h.EvaluateGetAsync(c.Request, c.RequestAborted));
+        api.MapPost(ApiRoutes.Uncertainty, (HttpContext c, UncertaintyHandler h) => h.PostAsync(c.Request, c.RequestAborted));
         api.MapPost(ApiRoutes.ScenarioExtract, (HttpContext c, ApiHandlers h) => h.ScenarioExtractXlsxAsync(c.Request, c.RequestAborted));
         api.MapGet(ApiRoutes.Cases, (ApiHandlers h) => h.Cases());
         api.MapGet(ApiRoutes.Municipalities, (HttpContext c, ApiHandlers h) => h.MunicipalitiesAsync(c.RequestAborted));
@@ -32,7 +33,7 @@ public static class ApiEndpoints
     private static bool KnownPath(PathString path)
     {
         var p = path.Value?.TrimEnd('/') ?? string.Empty;
-        return p is "/api/scenarios/evaluate" or "/api/scenarios/extract.xlsx" or "/api/cases" or "/api/municipalities" or "/api/parameters" or "/api/health" or "/api/openapi.json"
+        return p is "/api/scenarios/evaluate" or "/api/scenarios/uncertainty" or "/api/scenarios/extract.xlsx" or "/api/cases" or "/api/municipalities" or "/api/parameters" or "/api/health" or "/api/openapi.json"
             || (p.StartsWith("/api/municipalities/", StringComparison.Ordinal)
                 && (p.EndsWith("/results", StringComparison.Ordinal) || p.Contains("/extract.", StringComparison.Ordinal)));
     }

@@ -1,5 +1,8 @@
 using IntegrationCases.Engine.Evaluation;
 using IntegrationCases.Engine.Results;
+using IntegrationCases.Engine.Uncertainty;
+using IntegrationCases.Pipeline.Mart;
+using IntegrationCases.Pipeline.Scenarios;
 using IntegrationCases.Pipeline.Extracts;
 using IntegrationCases.Pipeline.Municipalities;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +15,8 @@ public sealed partial class ApiHandlers
 
     /// <summary>
     /// <c>POST /api/scenarios/extract.xlsx</c>: a scenario of API.md in the body, its result back as a workbook in
-    /// the layout of the municipality extract. A rejected scenario gets the same 400 problem as evaluate.
+    /// the layout of the municipality extract, its 'Usikkerhed' sheet included (the case's default ranges, 2,000
+    /// draws, seed 1). A rejected scenario gets the same 400 problem as evaluate.
     /// </summary>
     public async Task<IResult> ScenarioExtractXlsxAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -27,11 +31,19 @@ public sealed partial class ApiHandlers
 
             var context = await data.EvaluationContextAsync(cancellationToken);
             var (result, rejected) = ParseAndEvaluate(body!.Span, context);
-            return result is null ? rejected! : Workbook(result, context);
+            if (result is null)
+            {
+                return rejected!;
+            }
+
+            // The case's uncertainty with its default ranges, as the run's extracts carry it for the standard cases.
+            var scenario = ScenarioJson.Parse(body.Span).Scenario!;
+            var (uncertainty, _) = UncertaintyAnalysis.MonteCarlo(new UncertaintyRequest { Scenario = scenario }, context, cancellationToken);
+            return Workbook(result, uncertainty, context);
         }
     }
 
-    private StreamFileResult Workbook(ScenarioResult result, EvaluationContext context)
+    private StreamFileResult Workbook(ScenarioResult result, MonteCarloSummary? uncertainty, EvaluationContext context)
     {
         // The engine knows only the register's municipalities, so a valid result always has one.
         var municipality = MunicipalityRegister.Default.TryGetByCode(result.MunicipalityCode, out var m)
@@ -39,6 +51,11 @@ public sealed partial class ApiHandlers
             : throw new InvalidOperationException($"Municipality {result.MunicipalityCode} is not in the register.");
 
         var extract = ScenarioExtract.For(municipality, data.RunIdOf(context) ?? "(ingen kørsel)", result, context);
+        if (uncertainty is not null)
+        {
+            extract = extract with { Uncertainty = [new CaseUncertainty(ScenarioExtract.ScenarioId, municipality.Code, result.CaseId, uncertainty)] };
+        }
+
         var workbook = XlsxExtractWriter.Write(extract);
         return new StreamFileResult(
             new MemoryStream(workbook, writable: false),

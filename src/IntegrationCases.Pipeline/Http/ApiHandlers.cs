@@ -235,7 +235,7 @@ public sealed partial class ApiHandlers(ApiDataSource data, IOptions<ApiOptions>
         return (outcome.Result, null);
     }
 
-    private static bool IsJson(string? contentType)
+    internal static bool IsJson(string? contentType)
     {
         if (string.IsNullOrEmpty(contentType))
         {

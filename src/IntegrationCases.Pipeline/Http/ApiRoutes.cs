@@ -11,6 +11,7 @@ public static class ApiRoutes
     /// </summary>
     public const string FunctionPrefix = "api/";
     public const string Evaluate = "scenarios/evaluate";
+    public const string Uncertainty = "scenarios/uncertainty";
     public const string ScenarioExtract = "scenarios/extract.xlsx";
     public const string Cases = "cases";
     public const string Municipalities = "municipalities";

@@ -48,6 +48,7 @@ public static class OpenApiDocument
         }
 
         get["parameters"] = parameters;
+        UncertaintyOpenApi.AddTo(doc);
         return Encoding.UTF8.GetBytes(doc.ToJsonString());
     }
 

@@ -23,6 +23,7 @@ public static class MartBuilder
         CaseCatalogue catalogue,
         IReadOnlyList<ScenarioDefinition> scenarios,
         IReadOnlyList<EvaluatedCase> cases,
+        IReadOnlyList<CaseUncertainty> uncertainty,
         IReadOnlyList<TargetGroupFact> targetGroupRows,
         ParameterStore parameters)
     {
@@ -45,6 +46,7 @@ public static class MartBuilder
                 y.SelfSupportingAtYearEnd.Baseline, y.SelfSupportingAtYearEnd.Investment,
             }))),
             Table(MartSchema.FactTargetGroup, TargetGroupRows(targetGroupRows)),
+            Table(MartSchema.FactUncertainty, uncertainty.Select(u => UncertaintyRow(run.RunId, u))),
         };
 
         var rowCounts = tables.ToDictionary(t => t.Table.Name, t => t.Rows.Count, StringComparer.Ordinal);
@@ -111,6 +113,19 @@ public static class MartBuilder
             runId, c.ScenarioId, c.Result.MunicipalityCode, c.Result.CaseId, c.Participants,
             k.InvestmentTotal, k.NetEffectTotal, k.Npv, Finite(k.ReturnPerKrone), k.PaybackMonth, Finite(k.BreakEvenEffectMultiplier),
             k.BenefitMonthsSaved,
+        ];
+    }
+
+    private static object?[] UncertaintyRow(string runId, CaseUncertainty u)
+    {
+        var (net, npv) = (u.MonteCarlo.NetEffectTotal, u.MonteCarlo.Npv);
+        return
+        [
+            runId, u.ScenarioId, u.MunicipalityCode, u.CaseId,
+            net.P5, net.P10, net.P50, net.P90, net.P95, net.Mean,
+            npv.P5, npv.P10, npv.P50, npv.P90, npv.P95, npv.Mean,
+            u.MonteCarlo.ProbabilityNetPositive, u.MonteCarlo.PaybackWithinHorizonShare, u.MonteCarlo.Draws,
+            u.MonteCarlo.Seed.ToString(CultureInfo.InvariantCulture),
         ];
     }
 

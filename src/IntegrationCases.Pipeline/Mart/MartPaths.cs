@@ -14,7 +14,7 @@ public static class MartPaths
     public const string UnitPricesFile = "unit-prices.json";
 
     /// <summary>The layout of a run folder; part of the inputs hash, so a new layout republishes unchanged inputs.</summary>
-    public const int LayoutVersion = 2;
+    public const int LayoutVersion = 3;
     public const string ExtractXlsxFile = "business-cases.xlsx";
     public const string ExtractCsvFile = "business-cases.csv";
 
@@ -29,4 +29,14 @@ public static class MartPaths
     public static string RunExtract(string municipalityCode, string file) => $"extracts/{municipalityCode}/{file}";
 
     public static string Extract(string municipalityCode, string file) => $"{municipalityCode}/{file}";
+
+    /// <summary>
+    /// Where a run fanned out to the Functions app stages its uncertainty before it is published (docs/uncertainty.md):
+    /// the prices and facts the shards compute against, and one file of rows per municipality. Not part of the
+    /// run's manifest and never copied to <c>latest/</c>.
+    /// </summary>
+    public static string UncertaintyStaging(string runId) => $"{RunFolder(runId)}/staging/uncertainty";
+
+    /// <summary>One municipality's staged uncertainty rows inside <see cref="UncertaintyStaging"/>.</summary>
+    public static string UncertaintyShardFile(string municipalityCode) => $"shards/{municipalityCode}.json";
 }

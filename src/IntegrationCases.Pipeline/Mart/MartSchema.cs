@@ -127,6 +127,33 @@ public static class MartSchema
         Key("source", MartType.Text, "Kilde", "Kildetabel og fil.", 256),
     ]);
 
+    /// <summary>
+    /// The uncertainty of every standard case (issue 12): the Monte Carlo summary of the net effect and the NPV with
+    /// the case's default ranges (docs/uncertainty.md). The seed is text: the contract's seed is an unsigned 64-bit
+    /// integer, larger than SQL's bigint can hold.
+    /// </summary>
+    public static readonly MartTable FactUncertainty = new("fact_uncertainty", "Usikkerhed",
+        "Usikkerheden på nettoeffekt og nutidsværdi pr. kommune og standardcase: percentiler, middelværdi og sandsynligheden for en positiv nettoeffekt over Monte Carlo-trækninger med casens standardintervaller.",
+    [
+        RunId(), ScenarioId(), MunicipalityCode(), CaseId(),
+        Col("net_effect_p5", MartType.Money, "Nettoeffekt P5 (kr.)", "5 %-percentilen af nettoeffekten: 5 % af trækningerne giver mindre."),
+        Col("net_effect_p10", MartType.Money, "Nettoeffekt P10 (kr.)", "10 %-percentilen af nettoeffekten: den nedre grænse for det midterste 80 %-interval."),
+        Col("net_effect_p50", MartType.Money, "Nettoeffekt P50 (kr.)", "Medianen af nettoeffekten over trækningerne."),
+        Col("net_effect_p90", MartType.Money, "Nettoeffekt P90 (kr.)", "90 %-percentilen af nettoeffekten: den øvre grænse for det midterste 80 %-interval."),
+        Col("net_effect_p95", MartType.Money, "Nettoeffekt P95 (kr.)", "95 %-percentilen af nettoeffekten: 5 % af trækningerne giver mere."),
+        Col("net_effect_mean", MartType.Money, "Nettoeffekt, middel (kr.)", "Gennemsnittet af nettoeffekten over trækningerne."),
+        Col("npv_p5", MartType.Money, "Nutidsværdi P5 (kr.)", "5 %-percentilen af nutidsværdien."),
+        Col("npv_p10", MartType.Money, "Nutidsværdi P10 (kr.)", "10 %-percentilen af nutidsværdien."),
+        Col("npv_p50", MartType.Money, "Nutidsværdi P50 (kr.)", "Medianen af nutidsværdien."),
+        Col("npv_p90", MartType.Money, "Nutidsværdi P90 (kr.)", "90 %-percentilen af nutidsværdien."),
+        Col("npv_p95", MartType.Money, "Nutidsværdi P95 (kr.)", "95 %-percentilen af nutidsværdien."),
+        Col("npv_mean", MartType.Money, "Nutidsværdi, middel (kr.)", "Gennemsnittet af nutidsværdien over trækningerne."),
+        Col("probability_net_positive", MartType.Double, "Sandsynlighed for positiv nettoeffekt", "Andelen af trækningerne med en nettoeffekt over 0 kr. (0–1)."),
+        Col("payback_within_horizon_share", MartType.Double, "Andel tilbagebetalt inden for horisonten", "Andelen af trækningerne, hvor investeringen er tjent hjem inden horisontens udgang (0–1)."),
+        Col("draws", MartType.Int32, "Trækninger", "Antal Monte Carlo-trækninger."),
+        Col("seed", MartType.Text, "Frø", "Frøet til tilfældighedsgeneratoren (xoshiro256**); samme frø giver samme resultat.", 20),
+    ]);
+
     public static readonly MartTable RunManifest = new("run_manifest", "Kørsel", "Hver kørsel med input, parametre og rækketal.",
     [
         RunId(),
@@ -142,7 +169,7 @@ public static class MartSchema
     public static readonly IReadOnlyList<MartTable> Tables =
     [
         DimMunicipality, DimCase, DimLineItem, DimScenario, DimScenarioIntake, DimParameter,
-        FactCashflow, FactCaseResult, FactSelfSupporting, FactTargetGroup, RunManifest,
+        FactCashflow, FactCaseResult, FactSelfSupporting, FactTargetGroup, FactUncertainty, RunManifest,
     ];
 
     public static MartTable Table(string name) =>

@@ -41,3 +41,6 @@ public sealed record EvaluatedCase(string ScenarioId, double Participants, Scena
         return sum;
     }
 }
+
+/// <summary>The uncertainty of one standard case in one municipality (fact_uncertainty): the Monte Carlo summary with the case's default ranges.</summary>
+public sealed record CaseUncertainty(string ScenarioId, string MunicipalityCode, string CaseId, Engine.Uncertainty.MonteCarloSummary MonteCarlo);

@@ -56,6 +56,8 @@ public sealed class RecomputeRun
     public async Task<RecomputeSummary> RunAsync(RecomputeRunOptions? options, IProgress<RecomputeProgress>? progress, CancellationToken cancellationToken)
     {
         options ??= new RecomputeRunOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.UncertaintyDraws, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.UncertaintyDraws, Engine.Uncertainty.UncertaintyRequest.MaxDraws);
         var stopwatch = Stopwatch.StartNew();
         var started = _clock.GetUtcNow();
         var startDate = options.StartDate ?? BudgetYear.FirstDay(_clock);
@@ -72,7 +74,7 @@ public sealed class RecomputeRun
         var unitPrices = UnitPricesJson.Serialize(effective);
         var parameters = UnitPricesJson.Parse(unitPrices);
         var manifestInputs = inputs.Select(i => new ManifestInput(i.Path, i.Kind, i.ContentHash, i.Size, i.Accepted)).ToList();
-        var inputsHash = InputsHash(manifestInputs, parameters.ContentHash, startDate);
+        var inputsHash = InputsHash(manifestInputs, parameters.ContentHash, startDate, options.UncertaintyDraws);
         var runId = inputsHash[..16];
         var rejected = inputs.Where(i => !i.Accepted)
             .Select(i => new RejectedInput(i.Path, i.ErrorCount, [.. i.Errors.Take(3).Select(Describe)])).ToList();
@@ -97,13 +99,21 @@ public sealed class RecomputeRun
             (done, total) => progress?.Report(new RecomputeProgress("Beregner business cases", done, total)),
             cancellationToken);
         RecomputeRunLog.Evaluated(_logger, runId, evaluation.Cases.Count, evaluation.Skipped.Count);
+        var uncertainty = await UncertaintyAsync(options, runId, context, startDate, unitPrices, facts, progress, cancellationToken).ConfigureAwait(false);
+        if (uncertainty is null)
+        {
+            return new RecomputeSummary(
+                RecomputeStatus.Pending, runId, inputsHash, accepted.Count, rejected, evaluation.Cases.Count, evaluation.Skipped,
+                evaluation.Scenarios.Count - 1, new NationalTotals(0, 0, 0), new Dictionary<string, int>(), false, _storage.Location, stopwatch.Elapsed);
+        }
+
         var finished = _clock.GetUtcNow();
         var mart = MartBuilder.Build(
             new MartBuilder.RunInfo(runId, started, finished, JsonSerializer.Serialize(manifestInputs, RunManifest.Json), parameters.ContentHash, EngineInfo.EngineVersion),
-            Register, catalogue, evaluation.Scenarios, evaluation.Cases, factsBuild.TargetGroupRows, parameters);
+            Register, catalogue, evaluation.Scenarios, evaluation.Cases, uncertainty, factsBuild.TargetGroupRows, parameters);
         progress?.Report(new RecomputeProgress("Skriver Parquet og udtræk", 0, 1));
         var files = await RunFiles.RenderAsync(
-            new RunFiles.Input(mart, Register, catalogue, facts, evaluation, startDate, parameters.ContentHash, EngineInfo.EngineVersion, unitPrices),
+            new RunFiles.Input(mart, Register, catalogue, facts, evaluation, uncertainty, startDate, parameters.ContentHash, EngineInfo.EngineVersion, unitPrices),
             cancellationToken).ConfigureAwait(false);
         var manifest = new RunManifest(
             runId, inputsHash, started, finished, EngineInfo.EngineVersion, EngineInfo.MethodVersion, parameters.ContentHash, startDate,
@@ -150,7 +160,7 @@ public sealed class RecomputeRun
     /// content hash), the effective parameter set, the engine version, the start date and the layout of a run
     /// folder. Rejected inputs do not count: a file that is refused leaves the mart as it was.
     /// </summary>
-    public static string InputsHash(IEnumerable<ManifestInput> inputs, string parameterSet, DateOnly startDate)
+    public static string InputsHash(IEnumerable<ManifestInput> inputs, string parameterSet, DateOnly startDate, int uncertaintyDraws = UncertaintyEvaluation.RunDraws)
     {
         var text = new StringBuilder();
         foreach (var i in inputs.Where(i => i.Accepted).OrderBy(i => i.Path, StringComparer.Ordinal))
@@ -161,8 +171,48 @@ public sealed class RecomputeRun
         text.Append("parameters\t").Append(parameterSet).Append('\n')
             .Append("engine\t").Append(EngineInfo.EngineVersion).Append('\t').Append(EngineInfo.MethodVersion).Append('\n')
             .Append("start\t").Append(startDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n')
-            .Append("layout\t").Append(MartPaths.LayoutVersion).Append('\n');
+            .Append("layout\t").Append(MartPaths.LayoutVersion).Append('\n')
+            .Append("uncertainty\t").Append(uncertaintyDraws).Append('\t').Append(UncertaintyEvaluation.RunSeed).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    /// <summary>
+    /// The uncertainty of every standard case: computed here, or, with a fan-out, collected from the shards staged
+    /// under the run. Null when shards are still missing: they have been asked for (again), and the run stops.
+    /// </summary>
+    private async Task<IReadOnlyList<CaseUncertainty>?> UncertaintyAsync(
+        RecomputeRunOptions options,
+        string runId,
+        Engine.Evaluation.EvaluationContext context,
+        DateOnly startDate,
+        byte[] unitPrices,
+        IReadOnlyDictionary<string, Engine.Municipalities.MunicipalityFacts> facts,
+        IProgress<RecomputeProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var (draws, seed) = (options.UncertaintyDraws, UncertaintyEvaluation.RunSeed);
+        if (options.UncertaintyFanOut is not { } fanOut)
+        {
+            var rows = UncertaintyEvaluation.Evaluate(
+                context, startDate, context.Municipalities.Keys, draws, seed,
+                (done, total) => progress?.Report(new RecomputeProgress("Beregner usikkerhed", done, total)),
+                cancellationToken);
+            RecomputeRunLog.UncertaintyEvaluated(_logger, runId, rows.Count, draws, seed);
+            return rows;
+        }
+
+        var staging = new UncertaintyStaging(_storage);
+        var (staged, missing) = await staging.CollectAsync(runId, context.Municipalities.Keys, draws, seed, cancellationToken).ConfigureAwait(false);
+        if (missing.Count == 0)
+        {
+            RecomputeRunLog.UncertaintyCollected(_logger, runId, staged.Count, draws, seed);
+            return staged;
+        }
+
+        await staging.PrepareAsync(runId, unitPrices, MunicipalityFactsJson.Serialize(facts), cancellationToken).ConfigureAwait(false);
+        await fanOut([.. missing.Select(code => new UncertaintyShard(runId, code, startDate, draws, seed))], cancellationToken).ConfigureAwait(false);
+        RecomputeRunLog.UncertaintyFannedOut(_logger, runId, missing.Count, context.Municipalities.Count, draws);
+        return null;
     }
 
     private static string Describe(IngestionIssue issue) =>

@@ -25,4 +25,13 @@ internal static partial class RecomputeRunLog
 
     [LoggerMessage(EventId = 4107, Level = LogLevel.Information, Message = "Recompute {RunId} loaded into SQL schema mart")]
     public static partial void SqlLoaded(ILogger logger, string runId);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Recompute {RunId}: uncertainty of {Cases} standard case(s), {Draws} draws each, seed {Seed}")]
+    public static partial void UncertaintyEvaluated(ILogger logger, string runId, int cases, int draws, ulong seed);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Information, Message = "Recompute {RunId}: uncertainty of {Missing} of {Municipalities} municipalities fanned out ({Draws} draws a case); the run is published when every shard is staged")]
+    public static partial void UncertaintyFannedOut(ILogger logger, string runId, int missing, int municipalities, int draws);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Recompute {RunId}: uncertainty of {Cases} standard case(s) collected from the staged shards, {Draws} draws each, seed {Seed}")]
+    public static partial void UncertaintyCollected(ILogger logger, string runId, int cases, int draws, ulong seed);
 }

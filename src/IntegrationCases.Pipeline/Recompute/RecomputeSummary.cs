@@ -7,6 +7,12 @@ public enum RecomputeStatus
 
     /// <summary>The inputs hash equals the published run's: nothing was written.</summary>
     Skipped,
+
+    /// <summary>
+    /// The run's uncertainty was fanned out to shards (<see cref="RecomputeRunOptions.UncertaintyFanOut"/>) and not all
+    /// are staged yet: nothing was published; the last shard asks for the run again.
+    /// </summary>
+    Pending,
 }
 
 /// <summary>An input that was not used, with its error count and the first messages (Danish, for the user).</summary>

@@ -21,6 +21,7 @@ public static class RunFiles
         CaseCatalogue Catalogue,
         IReadOnlyDictionary<string, MunicipalityFacts> Facts,
         CaseEvaluation.Outcome Evaluation,
+        IReadOnlyList<CaseUncertainty> Uncertainty,
         DateOnly StartDate,
         string ParameterSet,
         string EngineVersion,
@@ -35,12 +36,16 @@ public static class RunFiles
         files[MartPaths.UnitPricesFile] = input.UnitPrices;
 
         var byMunicipality = input.Evaluation.Cases.ToLookup(c => c.Result.MunicipalityCode, StringComparer.Ordinal);
+        var uncertainty = input.Uncertainty.ToLookup(u => u.MunicipalityCode, StringComparer.Ordinal);
         Parallel.ForEach(input.Register.All, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, m =>
         {
             var extract = new MunicipalityExtract(
                 m, input.Mart.RunId, input.StartDate, input.ParameterSet, input.EngineVersion,
                 input.Facts.TryGetValue(m.Code, out var f) ? f : new MunicipalityFacts(m.Code, m.Name, new Dictionary<string, double>(), new Dictionary<int, double>()),
-                input.Catalogue, input.Evaluation.Scenarios, [.. byMunicipality[m.Code]]);
+                input.Catalogue, input.Evaluation.Scenarios, [.. byMunicipality[m.Code]])
+            {
+                Uncertainty = [.. uncertainty[m.Code]],
+            };
             files[MartPaths.ResultsFile(m.Code)] = MunicipalityResultsJson.Write(
                 input.Mart.RunId, m, input.StartDate, input.Evaluation.Scenarios, ExtractRows.Ordered(extract));
             files[MartPaths.RunExtract(m.Code, MartPaths.ExtractCsvFile)] = CsvExtractWriter.Write(extract);

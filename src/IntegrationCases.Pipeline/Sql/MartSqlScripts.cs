@@ -29,13 +29,17 @@ public static class MartSqlScripts
         ("0004_create_dim_parameter",
             CreateTable(MartSchemaName, MartSchema.DimParameter, withKey: true) + "\n" + CreateTable(StagingSchemaName, MartSchema.DimParameter, withKey: false)),
         ("0005_scenario_intake", ScenarioIntake()),
+        ("0006_create_fact_uncertainty", CreateTable(MartSchemaName, MartSchema.FactUncertainty, withKey: true) + "\n" + CreateTable(StagingSchemaName, MartSchema.FactUncertainty, withKey: false)),
     ];
 
     /// <summary>
     /// The tables of the first schema version (scripts 0002 and 0003, never edited); later tables have their own
     /// script, and so do columns added to a table later (<see cref="AddedColumns"/>).
     /// </summary>
-    private static IEnumerable<MartTable> InitialTables => MartSchema.Tables.Where(t => t != MartSchema.DimParameter && t != MartSchema.DimScenarioIntake);
+    private static IEnumerable<MartTable> InitialTables => MartSchema.Tables.Where(t => !LaterTables.Contains(t));
+
+    /// <summary>Tables added after the first schema version, each created by a script of its own (0004, 0005, 0006).</summary>
+    private static readonly MartTable[] LaterTables = [MartSchema.DimParameter, MartSchema.DimScenarioIntake, MartSchema.FactUncertainty];
 
     /// <summary>Columns added to an existing table by a later script, so the script that created the table leaves them out.</summary>
     private static readonly IReadOnlyList<(MartTable Table, string Column)> AddedColumns = [(MartSchema.DimScenario, "is_plan")];

@@ -43,6 +43,10 @@ public sealed class StorageOptions
     [Required, RegularExpression(ContainerNamePattern)]
     public string RecomputeQueue { get; set; } = "recompute-requests";
 
+    /// <summary>The queue on which a fanned-out run puts one message per municipality (docs/uncertainty.md 'Fan-out').</summary>
+    [Required, RegularExpression(ContainerNamePattern)]
+    public string UncertaintyQueue { get; set; } = "uncertainty-shards";
+
     // Azure container and queue names: 3-63 characters, lower case letters, digits and single hyphens.
     private const string ContainerNamePattern = "^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$";
 }

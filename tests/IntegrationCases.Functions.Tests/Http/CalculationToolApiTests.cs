@@ -93,7 +93,7 @@ public sealed class CalculationToolApiTests(ApiServerFixture server) : IClassFix
         Assert.Equal(ApiHandlers.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("scenarie-851-NY-JOB-30.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var workbook = new XLWorkbook(await response.Content.ReadAsStreamAsync());
-        Assert.Equal(["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser"], workbook.Worksheets.Select(s => s.Name));
+        Assert.Equal(["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser", "Usikkerhed"], workbook.Worksheets.Select(s => s.Name));
         var kpis = workbook.Worksheet("Nøgletal");
         Assert.Equal("Eget scenarie (beregningsværktøjet)", kpis.Cell(2, 1).GetString());
         Assert.Equal(40.0, kpis.Cell(2, 4).GetDouble());

@@ -3,6 +3,7 @@ using ClosedXML.Excel;
 using IntegrationCases.Functions.Http;
 using IntegrationCases.Functions.Tests.Support;
 using IntegrationCases.Functions.Web;
+using IntegrationCases.Pipeline.Extracts;
 using IntegrationCases.Pipeline.Http;
 using IntegrationCases.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -103,6 +104,14 @@ public sealed class CalculationToolFunctionsTests(AzuriteFixture azurite)
         Assert.Equal(200, viaPage.Status);
         Assert.Equal(viaKey.Body, viaPage.Body);
 
+        // The 'Usikkerhed' panel's call.
+        var uncertaintyRequest = $$"""{"scenario":{{Scenario}},"draws":300,"seed":1}""";
+        viaPage = await InvokeAsync(_ => page.PageUncertainty(SignedIn(Request(uncertaintyRequest)), CancellationToken.None));
+        viaKey = await InvokeAsync(_ => services.Function<UncertaintyFunctions>().ScenarioUncertainty(Request(uncertaintyRequest), CancellationToken.None));
+        Assert.Equal(200, viaPage.Status);
+        Assert.Equal(viaKey.Body, viaPage.Body);
+        Assert.Contains("\"tornado\"", Encoding.UTF8.GetString(viaPage.Body), StringComparison.Ordinal);
+
         var rejected = await InvokeAsync(_ => page.PageEvaluateScenario(SignedIn(Request(Scenario.Replace("40", "-1", StringComparison.Ordinal))), CancellationToken.None));
         Assert.Equal(400, rejected.Status);
         Assert.Contains("participants", Encoding.UTF8.GetString(rejected.Body), StringComparison.Ordinal);
@@ -125,8 +134,20 @@ public sealed class CalculationToolFunctionsTests(AzuriteFixture azurite)
             Assert.Equal(ApiHandlers.XlsxContentType, contentType);
             Assert.Contains("scenarie-851-NY-JOB-30.xlsx", headers.ContentDisposition.ToString(), StringComparison.Ordinal);
             using var workbook = new XLWorkbook(new MemoryStream(body));
-            Assert.Equal(["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser"], workbook.Worksheets.Select(s => s.Name));
+            Assert.Equal(["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser", XlsxExtractWriter.UncertaintySheet], workbook.Worksheets.Select(s => s.Name));
             Assert.Equal(40.0, workbook.Worksheet("Nøgletal").Cell(2, 4).GetDouble());
+
+            // The 'Usikkerhed' sheet holds the case's uncertainty as the API gives it (default ranges, 2,000 draws, seed 1).
+            var (_, _, answer, _) = await InvokeAsync(_ => services.Function<UncertaintyFunctions>().ScenarioUncertainty(Request($$"""{"scenario":{{Scenario}}}"""), CancellationToken.None));
+            using var json = System.Text.Json.JsonDocument.Parse(answer);
+            var mc = json.RootElement.GetProperty("monteCarlo");
+            var sheet = workbook.Worksheet(XlsxExtractWriter.UncertaintySheet);
+            var header = sheet.Row(XlsxExtractWriter.UncertaintyHeaderRow).CellsUsed().Select(c => c.GetString()).ToList();
+            var row = sheet.Row(XlsxExtractWriter.UncertaintyHeaderRow + 1);
+            Assert.Equal("NY-JOB-30", row.Cell(header.IndexOf("Case-id") + 1).GetString());
+            Assert.Equal(mc.GetProperty("netEffectTotal").GetProperty("p50").GetDecimal(), decimal.Round((decimal)row.Cell(header.IndexOf("Nettoeffekt P50 (kr.)") + 1).GetDouble(), 2));
+            Assert.Equal(mc.GetProperty("probabilityNetPositive").GetDouble(), row.Cell(header.IndexOf("Sandsynlighed for positiv nettoeffekt") + 1).GetDouble());
+            Assert.True(sheet.Row(XlsxExtractWriter.UncertaintyHeaderRow + 2).IsEmpty(), "Only the page's scenario is on the sheet.");
         }
     }
 

@@ -68,9 +68,9 @@ public sealed class FunctionRoutesTests(ApiServerFixture server) : IClassFixture
 
         Assert.NotEmpty(page);
         Assert.All(page, f => Assert.All(f.Methods, m => Assert.Contains($"{m} {f.Route[PageApiFunctions.Prefix.Length..]}", api)));
-        // What the page calls: the catalogue, the municipalities and their results, the unit prices, evaluate and the workbook.
+        // What the page calls: the catalogue, the municipalities and their results, the unit prices, evaluate, the workbook and the uncertainty panel.
         Assert.Equal(
-            ["GET cases", "GET municipalities", "GET municipalities/{kode}/results", "GET parameters", "POST scenarios/evaluate", "POST scenarios/extract.xlsx"],
+            ["GET cases", "GET municipalities", "GET municipalities/{kode}/results", "GET parameters", "POST scenarios/evaluate", "POST scenarios/extract.xlsx", "POST scenarios/uncertainty"],
             page.SelectMany(f => f.Methods.Select(m => $"{m} {f.Route[PageApiFunctions.Prefix.Length..]}")).Order(StringComparer.Ordinal));
     }
 }

@@ -24,14 +24,14 @@ public sealed class IntakePlanExtractTests
         ("3", "2027-01-01", 10, 2, "2027-01-01"),
     ];
 
-    private static readonly string[] FourSheets = ["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser"];
+    private static readonly string[] FiveSheets = ["Forudsætninger", "Pengestrømme", "Nøgletal", "Enhedspriser", XlsxExtractWriter.UncertaintySheet];
 
     [Fact]
-    public void A_municipality_with_a_plan_gets_the_same_four_sheets_and_its_plan_cohort_by_cohort_in_the_Tilgang_section()
+    public void A_municipality_with_a_plan_gets_the_same_five_sheets_and_its_plan_cohort_by_cohort_in_the_Tilgang_section()
     {
         using var workbook = new XLWorkbook(new MemoryStream(XlsxExtractWriter.Write(Extract("851"))));
 
-        Assert.Equal(FourSheets, workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal(FiveSheets, workbook.Worksheets.Select(w => w.Name));
         var rows = SectionRows(workbook.Worksheet("Forudsætninger"));
         // Extract order: the standard cases first (one cohort each, on the start date), then the municipality's plan.
         var standard = CaseCatalogue.Standard.Cases.Take(2).Select((c, i) => ("Standardcases", c.Id, "1", "2026-01-01", 12.5 + i, 1, "2026-01-01"));
@@ -67,7 +67,7 @@ public sealed class IntakePlanExtractTests
         var extract = Extract("101");
         using var workbook = new XLWorkbook(new MemoryStream(XlsxExtractWriter.Write(extract)));
 
-        Assert.Equal(FourSheets, workbook.Worksheets.Select(w => w.Name));
+        Assert.Equal(FiveSheets, workbook.Worksheets.Select(w => w.Name));
         Assert.DoesNotContain("\n\n", Encoding.UTF8.GetString(CsvExtractWriter.Write(extract)), StringComparison.Ordinal);
         Assert.False(ExtractRows.HasPlan(extract));
         Assert.All(SectionRows(workbook.Worksheet("Forudsætninger")), r => Assert.Equal(("1", "2026-01-01", 1), (r.Cohort, r.Start, r.Year)));

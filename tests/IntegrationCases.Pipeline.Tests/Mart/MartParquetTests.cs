@@ -70,6 +70,8 @@ public sealed class MartParquetTests : IDisposable
                      ("fact_case_result", "municipality_code", "dim_municipality"), ("fact_case_result", "case_id", "dim_case"),
                      ("fact_case_result", "scenario_id", "dim_scenario"), ("fact_self_supporting", "case_id", "dim_case"),
                      ("fact_target_group", "municipality_code", "dim_municipality"), ("fact_cashflow", "run_id", "run_manifest"),
+                     ("fact_uncertainty", "municipality_code", "dim_municipality"), ("fact_uncertainty", "case_id", "dim_case"),
+                     ("fact_uncertainty", "scenario_id", "dim_scenario"), ("fact_uncertainty", "run_id", "run_manifest"),
                      ("dim_scenario_intake", "scenario_id", "dim_scenario"), ("dim_scenario_intake", "municipality_code", "dim_municipality"),
                      ("dim_scenario_intake", "case_id", "dim_case"),
                  })
@@ -121,6 +123,36 @@ public sealed class MartParquetTests : IDisposable
             Assert.Equal(value.Value, (double)row[2]!);
             Assert.Equal(value.Source, row[4]);
             Assert.Equal(value.IsEstimate ? 1 : 0, Convert.ToInt32(row[5], System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task The_uncertainty_of_each_case_reads_back_exactly_with_its_percentiles_shares_draws_and_seed()
+    {
+        var source = SampleMart.Uncertainty();
+        await WriteAllAsync(SampleMart.Build());
+        using var db = Open();
+        var types = Query(db, $"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('{File("fact_uncertainty")}'))")
+            .ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        Assert.Equal("DECIMAL(18,2)", types["net_effect_p50"]);
+        Assert.Equal("DOUBLE", types["probability_net_positive"]);
+        Assert.Equal("INTEGER", types["draws"]);
+        Assert.Equal("VARCHAR", types["seed"]);
+        var rows = Query(db, "SELECT municipality_code, case_id, net_effect_p5, net_effect_p10, net_effect_p50, net_effect_p90, net_effect_p95, net_effect_mean, " +
+            $"npv_p10, npv_p90, probability_net_positive, payback_within_horizon_share, draws, seed, scenario_id FROM read_parquet('{File("fact_uncertainty")}')");
+        Assert.Equal(source.Count, rows.Count);
+        foreach (var u in source)
+        {
+            var row = rows.Single(r => (string)r[0]! == u.MunicipalityCode && (string)r[1]! == u.CaseId);
+            var net = u.MonteCarlo.NetEffectTotal;
+            Assert.Equal([net.P5, net.P10, net.P50, net.P90, net.P95, net.Mean], row[2..8].Cast<decimal>());
+            Assert.Equal(u.MonteCarlo.Npv.P10, row[8]);
+            Assert.Equal(u.MonteCarlo.Npv.P90, row[9]);
+            Assert.Equal(u.MonteCarlo.ProbabilityNetPositive, row[10]);
+            Assert.Equal(u.MonteCarlo.PaybackWithinHorizonShare, row[11]);
+            Assert.Equal(u.MonteCarlo.Draws, row[12]);
+            Assert.Equal("1", row[13]);
+            Assert.Equal(u.ScenarioId, row[14]);
         }
     }
 

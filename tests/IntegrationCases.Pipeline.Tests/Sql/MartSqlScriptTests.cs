@@ -105,6 +105,7 @@ public sealed class MartSqlScriptTests
             "0003_create_staging_tables f2106bd2bad91292960267030731132b1f906b716c8081a7fb9210b0f327e16f",
             "0004_create_dim_parameter e440d1dd0d9ba1630e7c2ac02aaa7ac1ef20d1f339f40d0d7c308495ae31dd86",
             "0005_scenario_intake 616a30e20620c0ed82f0c217e72bffbee77f6e6b47dfbfefed2112aa322e69ea",
+            "0006_create_fact_uncertainty 430103d3487f67b8e86d8220aa9634e2ec2ac306dd08e5a2b54241aa5fcd5b9b",
         ];
         var now = MartSqlScripts.Migrations().Select(m => $"{m.Name} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(m.Sql)))}");
         Assert.Equal(released, now.Take(released.Length));

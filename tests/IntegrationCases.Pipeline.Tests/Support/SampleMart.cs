@@ -1,5 +1,6 @@
 using IntegrationCases.Engine.Cases;
 using IntegrationCases.Engine.Scenarios;
+using IntegrationCases.Engine.Uncertainty;
 using IntegrationCases.Pipeline.Ingestion;
 using IntegrationCases.Pipeline.Mart;
 using IntegrationCases.Pipeline.Municipalities;
@@ -40,6 +41,25 @@ internal static class SampleMart
         return list;
     }
 
+    /// <summary>Hand-made Monte Carlo summaries of the standard cases (fact_uncertainty), the amounts scaled by municipality and case.</summary>
+    public static IReadOnlyList<CaseUncertainty> Uncertainty()
+    {
+        var caseIds = CaseCatalogue.Standard.Cases.Take(2).Select(c => c.Id).ToList();
+        var list = new List<CaseUncertainty>();
+        foreach (var (m, j) in Municipalities.Select((m, j) => (m, j)))
+        {
+            foreach (var (c, i) in caseIds.Select((c, i) => (c, i)))
+            {
+                var scale = 1m + i + (10 * j);
+                DistributionSummary Spread(decimal mid) => new(mid - (300.25m * scale), mid - (200.5m * scale), mid, mid + (200.5m * scale), mid + (300.25m * scale), mid + (10.01m * scale));
+                list.Add(new CaseUncertainty(ScenarioDefinition.Standard, m, c, new MonteCarloSummary(
+                    2000, 1, Spread(1000.10m * scale), Spread(900.05m * scale), 0.25 + (0.1 * i) + (0.01 * j), 0.2 + (0.1 * i), [])));
+            }
+        }
+
+        return list;
+    }
+
     public static IReadOnlyList<TargetGroupFact> Counts() =>
     [
         new("851", "NY-JOB-30", "2025M05", 123.4, 130, "Kommunens eget udtræk (target-groups/2025.csv)"),
@@ -50,6 +70,6 @@ internal static class SampleMart
     public static MartDataSet Build(string runId = "0123456789abcdef") => MartBuilder.Build(
         new MartBuilder.RunInfo(runId, new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 25, 17, 0, 3, 120, TimeSpan.Zero),
             "[]", "paramhash", "1.0.0"),
-        MunicipalityRegister.Default, CaseCatalogue.Standard, Scenarios, Cases(), Counts(),
+        MunicipalityRegister.Default, CaseCatalogue.Standard, Scenarios, Cases(), Uncertainty(), Counts(),
         IntegrationCases.Engine.Parameters.ParameterStore.Default);
 }

@@ -92,6 +92,14 @@ public sealed partial class ToolServer : IAsyncDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>POST api/scenarios/uncertainty with the key, as a machine client.</summary>
+    public async Task<(int Status, string Body)> UncertaintyAsync(string requestJson)
+    {
+        using var content = new StringContent(requestJson, Encoding.UTF8, "application/json");
+        using var response = await Api.PostAsync(new Uri("api/scenarios/uncertainty", UriKind.Relative), content);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public async ValueTask DisposeAsync()
     {
         Api.Dispose();

@@ -12,6 +12,7 @@ import {
 import { danishDate, kroner, listText, monthText, number, shareToPercentText, wholeKr } from "./format.js";
 import { FIGURE_IDS, keyFigures, plainDanish, renderBudgetTable } from "./results.js";
 import { download, downloadJson, fileNameFor, linkFor, scenarioFromLocation } from "./share.js";
+import "./uncertainty.js";
 
 const $ = (selector) => document.querySelector(selector);
 const DEBOUNCE_MS = 40;
