@@ -150,7 +150,7 @@ function drawDistribution(svg, summary, mc) {
   grid.append(svgEl("text", { x: x(to), y: bottom + 18, "text-anchor": "end" }, compactKroner(to)));
   svg.append(grid);
   summary.textContent = `I 80 % af trækningerne ligger nettoeffekten mellem ${kroner(net.p10)} og ${kroner(net.p90)} (P10–P90); ` +
-    `medianen er ${kroner(net.p50)}. Nettoeffekten er positiv i ${percent(mc.probabilityNetPositive)} af trækningerne.`;
+    `medianen er ${kroner(net.p50)} Nettoeffekten er positiv i ${percent(mc.probabilityNetPositive)} af trækningerne.`;
 }
 
 function show(view, answer) {
