@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IntegrationCases.Engine.Uncertainty;
 
 namespace IntegrationCases.Functions.Recompute;
 
@@ -30,13 +31,13 @@ public sealed class RecomputeOptions
     public TimeSpan ClockSkewAllowance { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The Monte Carlo draws of each standard case's uncertainty in a run (fact_uncertainty); the CLI's run takes 2,000.</summary>
-    [Range(1, 100_000)]
-    public int UncertaintyDraws { get; set; } = 2_000;
+    [Range(1, UncertaintyRequest.MaxDraws)]
+    public int UncertaintyDraws { get; set; } = UncertaintyRequest.DefaultDraws;
 
     /// <summary>
     /// From this many draws a run fans its uncertainty out, one queue message per municipality, instead of computing
     /// it in the run (docs/uncertainty.md 'Fan-out'). At the default, a run of up to 10,000 draws stays in one process.
     /// </summary>
-    [Range(1, 100_000)]
+    [Range(1, UncertaintyRequest.MaxDraws)]
     public int UncertaintyFanOutFromDraws { get; set; } = 20_000;
 }
