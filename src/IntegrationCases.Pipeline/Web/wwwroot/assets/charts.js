@@ -9,7 +9,8 @@ const WIDTH = 640;
 const HEIGHT = 260;
 const MARGIN = { top: 16, right: 20, bottom: 44, left: 96 };
 
-function svgEl(tag, attributes = {}, text) {
+/** An SVG element with its attributes and, when given, its text (also used by the Usikkerhed panel). */
+export function svgEl(tag, attributes = {}, text) {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) {
     node.setAttribute(name, String(value));

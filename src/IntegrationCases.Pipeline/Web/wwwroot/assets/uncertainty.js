@@ -4,6 +4,8 @@
 // (histogram, P10–P90, the probability of a positive net effect). Plugs in through panels.js (docs/operations.md).
 
 import { ApiError, postScenario, Rejection } from "./api.js";
+import { svgEl } from "./charts.js";
+import { el } from "./fields.js";
 import { addPanel } from "./panels.js";
 import { compactKroner, decimals1, kroner, number } from "./format.js";
 
@@ -19,30 +21,9 @@ const FACTORS = {
   effortCostMultiplier: "Udgift til ordinær indsats",
 };
 
-const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 640;
 const MARGIN = { top: 12, right: 20, bottom: 40, left: 20 };
 const percent = (share) => `${decimals1(share * 100)} %`;
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
-
-function svgEl(tag, attributes = {}, text) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    node.setAttribute(name, String(value));
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-}
 
 function figure(id, label) {
   return el("div", { class: "figure" }, el("label", { for: id }, label), el("output", { id, "aria-live": "off" }));
