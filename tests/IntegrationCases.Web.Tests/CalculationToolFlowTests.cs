@@ -146,6 +146,8 @@ public sealed class CalculationToolFlowTests(ToolFixture tool, ITestOutputHelper
         await rows.Nth(1).FillAsync("35");
         await rows.Nth(2).FillAsync("30");
         await rows.Nth(2).PressAsync("Tab");
+        // Checking the option first asks for an empty plan (0 cohorts), which is rejected; wait for the filled plan's answer.
+        await Assertions.Expect(page.Page.Locator("[data-error-for='cohorts']")).ToHaveTextAsync(string.Empty);
 
         var planError = await page.Page.Locator("[data-error-for='cohorts']").TextContentAsync();
         var rowError = await page.ErrorBesideAsync(rows.Nth(0));
